@@ -1,0 +1,254 @@
+"""Errors (lỗi) raised by adminflow.
+
+Every error adminflow raises on purpose is a subclass of :class:`AdminflowError`, and each one
+also subclasses the closest built-in exception, so ``except ValueError`` keeps working for callers
+that do not know adminflow. Errors carry their data as attributes and their message names the
+field and the value that caused them.
+
+Business outcomes (a dossier refused, a deadline missed) are *not* errors: they are statuses and
+events. Errors are for programming mistakes, bad input and infrastructure failures.
+
+The hierarchy::
+
+    AdminflowError
+    ├── InvalidValueError (ValueError)          .field .value .reason
+    │   └── ValidationError                     .problems: every problem found at once
+    ├── NotFoundError (LookupError)             .kind .key
+    ├── WorkflowError
+    │   ├── TransitionNotAllowedError           .action .state .allowed
+    │   └── GuardFailedError                    .action .guard .reason
+    ├── PermissionDeniedError (PermissionError) .actor .action .reason
+    ├── CompetenceError
+    │   ├── NoCompetentAuthorityError
+    │   └── AmbiguousCompetenceError            .candidates
+    ├── CalendarError (ValueError)              .field .value .reason
+    └── PersistenceError
+        ├── ConcurrencyError                    .key .expected .actual
+        ├── StorageError
+        └── ConfigurationError
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "AdminflowError",
+    "AmbiguousCompetenceError",
+    "CalendarError",
+    "CompetenceError",
+    "ConcurrencyError",
+    "ConfigurationError",
+    "GuardFailedError",
+    "InvalidValueError",
+    "NoCompetentAuthorityError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PersistenceError",
+    "Problem",
+    "StorageError",
+    "TransitionNotAllowedError",
+    "ValidationError",
+    "WorkflowError",
+]
+
+
+class AdminflowError(Exception):
+    """Base class of every error adminflow raises on purpose."""
+
+
+class InvalidValueError(AdminflowError, ValueError):
+    """A value given to adminflow is not acceptable.
+
+    Attributes:
+        field: Dotted path of the offending field, e.g. ``"processing_time.working_days"``.
+        value: The value that was rejected.
+        reason: Why it was rejected, in words (``"must be > 0"``).
+    """
+
+    def __init__(self, field: str, value: Any, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}: {reason}, got {value!r}")
+
+
+@attrs.frozen
+class Problem:
+    """One problem found while validating data (a catalogue, a rule set, a file).
+
+    Attributes:
+        path: Where the problem is, e.g. ``"procedures[3].processing_time.working_days"``.
+        message: What is wrong, e.g. ``"must be > 0, got -2"``.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class ValidationError(InvalidValueError):
+    """Validation found one or more problems; all of them are listed, not just the first.
+
+    Attributes:
+        problems: Every problem found, in document order.
+        source: What was validated (a file name or a description), for the message.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "data") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        reason = f"{count} problem{'s' if count != 1 else ''} found:\n{lines}"
+        first = self.problems[0].path if self.problems else source
+        # Initialise via InvalidValueError so .field/.value/.reason exist, then use our message.
+        super().__init__(first, source, reason)
+        self.args = (f"{source}: {reason}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NotFoundError(AdminflowError, LookupError):
+    """Something looked up by its key does not exist.
+
+    Attributes:
+        kind: What was looked up (``"administrative unit"``, ``"procedure"``, ``"dossier"``).
+        key: The key that was not found.
+    """
+
+    def __init__(self, kind: str, key: Any, *, hint: str = "") -> None:
+        self.kind = kind
+        self.key = key
+        message = f"unknown {kind}: {key!r}"
+        super().__init__(f"{message} ({hint})" if hint else message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class WorkflowError(AdminflowError):
+    """A dossier workflow command could not be carried out; the dossier is unchanged."""
+
+
+class TransitionNotAllowedError(WorkflowError):
+    """The action is not defined from the dossier's current status.
+
+    Attributes:
+        action: The action (trigger) that was attempted.
+        state: The dossier's current status.
+        allowed: The actions that are allowed from that status.
+    """
+
+    def __init__(self, action: str, state: str, allowed: Sequence[str]) -> None:
+        self.action = action
+        self.state = state
+        self.allowed = tuple(allowed)
+        super().__init__(
+            f"action {action!r} is not allowed from status {state!r}; "
+            f"allowed: {', '.join(self.allowed) or 'none'}"
+        )
+
+
+class GuardFailedError(WorkflowError):
+    """A legal precondition (guard) of the action does not hold.
+
+    Attributes:
+        action: The action that was attempted.
+        guard: The name of the guard that failed.
+        reason: Why, in words, with its legal source.
+    """
+
+    def __init__(self, action: str, guard: str, reason: str) -> None:
+        self.action = action
+        self.guard = guard
+        self.reason = reason
+        super().__init__(f"action {action!r} refused by {guard}: {reason}")
+
+
+class PermissionDeniedError(AdminflowError, PermissionError):
+    """The actor may not perform this action here.
+
+    Attributes:
+        actor: Who tried.
+        action: What they tried.
+        reason: Why it is denied, in words.
+    """
+
+    def __init__(self, actor: Any, action: str, reason: str) -> None:
+        self.actor = actor
+        self.action = action
+        self.reason = reason
+        super().__init__(f"{actor!r} may not {action}: {reason}")
+
+
+class CompetenceError(AdminflowError):
+    """No single competent authority could be determined."""
+
+
+class NoCompetentAuthorityError(CompetenceError):
+    """No authority is competent for the procedure in that unit at that time."""
+
+
+class AmbiguousCompetenceError(CompetenceError):
+    """Several authorities are competent and the rules do not say which one decides.
+
+    Attributes:
+        candidates: The competing candidates.
+    """
+
+    def __init__(self, message: str, candidates: Sequence[Any]) -> None:
+        self.candidates = tuple(candidates)
+        super().__init__(message)
+
+
+class CalendarError(AdminflowError, ValueError):
+    """A date, instant or count the working calendar cannot answer for.
+
+    Attributes:
+        field: The parameter that was rejected.
+        value: The value.
+        reason: Why, e.g. ``"outside the supported years 1995-2035"``.
+    """
+
+    def __init__(self, field: str, value: Any, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}: {reason}, got {value!r}")
+
+
+class PersistenceError(AdminflowError):
+    """A failure of the storage layer."""
+
+
+class ConcurrencyError(PersistenceError):
+    """Another writer changed the aggregate first; reload and retry.
+
+    Attributes:
+        key: The aggregate's identifier.
+        expected: The version the writer read.
+        actual: The version found in the store.
+    """
+
+    def __init__(self, key: Any, expected: int, actual: int | None) -> None:
+        self.key = key
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"concurrent update of {key!r}: expected version {expected}, found {actual}"
+        )
+
+
+class StorageError(PersistenceError):
+    """The storage backend failed; the driver's error is the ``__cause__``."""
+
+
+class ConfigurationError(PersistenceError):
+    """The storage is misconfigured (bad URL, missing driver, wrong schema version)."""
