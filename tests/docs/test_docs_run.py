@@ -15,7 +15,9 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 
 
 def _blocks(path: Path) -> list[str]:
-    return FENCE.findall(path.read_text(encoding="utf-8"))
+    """The ```python blocks of a page, each padded so tracebacks show the page's line numbers."""
+    text = path.read_text(encoding="utf-8")
+    return ["\n" * text.count("\n", 0, m.start(1)) + m.group(1) for m in FENCE.finditer(text)]
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p)], ids=lambda p: p.name)
