@@ -9,11 +9,24 @@ before that date.
 from __future__ import annotations
 
 import enum
+import functools
+from collections.abc import Iterable, Iterator
 from functools import total_ordering
 
 import attrs
 
-__all__ = ["AdministrativeUnit", "Authority", "AuthorityKind", "Level", "UnitKind"]
+from adminflow._gazetteer import SearchEntry, data_version, fold, load_vietnam, tone_key
+from adminflow.codes import AgencyCode, parse_agency_code, validate_agency_code
+from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
+
+__all__ = [
+    "AdministrativeUnit",
+    "Authority",
+    "AuthorityKind",
+    "Gazetteer",
+    "Level",
+    "UnitKind",
+]
 
 
 @total_ordering
@@ -77,6 +90,20 @@ class UnitKind(enum.StrEnum):
             return Level.PROVINCE
         return Level.COMMUNE
 
+    @property
+    def label(self) -> str:
+        """The Vietnamese word that starts the name of such a unit, e.g. ``"Phường"``."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    UnitKind.PROVINCE: "Tỉnh",
+    UnitKind.CITY: "Thành phố",
+    UnitKind.COMMUNE: "Xã",
+    UnitKind.WARD: "Phường",
+    UnitKind.SPECIAL_ZONE: "Đặc khu",
+}
+
 
 class AuthorityKind(enum.StrEnum):
     """The kind of body that decides procedures (cơ quan có thẩm quyền)."""
@@ -91,15 +118,48 @@ class AuthorityKind(enum.StrEnum):
     OTHER = "other"  #: any other body named by a sector law (e.g. a police unit)
 
 
+def _is_digits(value: object, width: int) -> bool:
+    return isinstance(value, str) and len(value) == width and value.isascii() and value.isdigit()
+
+
+def _check_code(value: object, *, field: str = "code") -> str:
+    """Return a well-formed unit code (2 or 5 digits) or raise InvalidValueError."""
+    if not (_is_digits(value, 2) or _is_digits(value, 5)):
+        raise InvalidValueError(field, value, "must be 2 digits (province) or 5 digits (commune)")
+    assert isinstance(value, str)
+    return value
+
+
 @attrs.frozen
 class AdministrativeUnit:
     """An administrative unit (đơn vị hành chính): a province or a commune-level unit.
+
+    Codes are stable: renaming a unit or turning a xã into a phường keeps its code; in a
+    merger the unit hosting the new People's Committee seat keeps its code and the others
+    are closed and never reissued (Decision 19/2025/QĐ-TTg, Art. 3).
 
     Attributes:
         code: Official code of Decision 19/2025/QĐ-TTg: 2 digits for a province, 5 for a commune.
         name: Official Vietnamese name with its kind, e.g. ``"Phường Hoàn Kiếm"``.
         kind: Province, centrally-run city, commune, ward or special zone.
         parent_code: Code of the province for a commune-level unit, ``None`` for a province.
+
+    Raises:
+        InvalidValueError: If the code does not fit the kind (2 digits for a province, 5 for
+            a commune-level unit), the name is blank, or a commune has no 2-digit parent code.
+
+    References:
+        Decision 19/2025/QĐ-TTg (list and codes of administrative units from 1 July 2025),
+        Art. 3; Law on Organization of Local Government No. 72/2025/QH15.
+
+    Examples:
+        >>> ward = AdministrativeUnit("00070", "Phường Hoàn Kiếm", UnitKind.WARD, "01")
+        >>> ward.level, ward.short_name
+        (<Level.COMMUNE: 'commune'>, 'Hoàn Kiếm')
+        >>> AdministrativeUnit("1", "Thành phố Hà Nội", UnitKind.CITY)
+        Traceback (most recent call last):
+        ...
+        adminflow.errors.InvalidValueError: code: must be 2 digits for a province, got '1'
     """
 
     code: str
@@ -107,10 +167,37 @@ class AdministrativeUnit:
     kind: UnitKind
     parent_code: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.kind, UnitKind):
+            raise InvalidValueError("kind", self.kind, "must be a UnitKind")
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise InvalidValueError("name", self.name, "must be a non-empty string")
+        if self.kind.level is Level.PROVINCE:
+            if not _is_digits(self.code, 2):
+                raise InvalidValueError("code", self.code, "must be 2 digits for a province")
+            if self.parent_code is not None:
+                raise InvalidValueError("parent_code", self.parent_code, "must be None")
+        else:
+            if not _is_digits(self.code, 5):
+                raise InvalidValueError("code", self.code, "must be 5 digits for a commune")
+            if not _is_digits(self.parent_code, 2):
+                raise InvalidValueError(
+                    "parent_code", self.parent_code, "must be the 2-digit province code"
+                )
+
     @property
     def level(self) -> Level:
         """The unit's level (province or commune)."""
         return self.kind.level
+
+    @property
+    def short_name(self) -> str:
+        """The name without the word of its kind: ``"Hoàn Kiếm"`` for ``"Phường Hoàn Kiếm"``."""
+        words = self.name.split()
+        label = self.kind.label.split()
+        if len(words) > len(label) and fold(" ".join(words[: len(label)])) == fold(" ".join(label)):
+            return " ".join(words[len(label) :])
+        return self.name
 
 
 @attrs.frozen
@@ -122,10 +209,275 @@ class Authority:
             (mã định danh điện tử, Decision 20/2020/QĐ-TTg) when the body has one.
         name: Vietnamese name, e.g. ``"Ủy ban nhân dân phường Hoàn Kiếm"``.
         kind: What kind of body it is.
-        unit_code: Code of the administrative unit it serves.
+        unit_code: Code of the administrative unit it serves (2 or 5 digits); empty for a
+            central body (:attr:`AuthorityKind.MINISTRY`), which serves the whole country.
+        agency_code: Its electronic agency identifier, e.g. ``"000.00.00.H41"``, if known.
+
+    Raises:
+        InvalidValueError: If a field is blank or malformed.
+
+    References:
+        Decision 20/2020/QĐ-TTg, Art. 3–4 (agency identifiers); Decree 118/2025/NĐ-CP, Art. 28
+        (the dossier code starts with the identifier of the agency competent to resolve).
+
+    Examples:
+        >>> pc = Authority("ubnd-00070", "Ủy ban nhân dân phường Hoàn Kiếm",
+        ...                AuthorityKind.PEOPLES_COMMITTEE, "00070")
+        >>> pc.level
+        <Level.COMMUNE: 'commune'>
     """
 
     id: str
     name: str
     kind: AuthorityKind
     unit_code: str
+    agency_code: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("id", "name"):
+            value = getattr(self, field)
+            if not isinstance(value, str) or not value.strip():
+                raise InvalidValueError(field, value, "must be a non-empty string")
+        if not isinstance(self.kind, AuthorityKind):
+            raise InvalidValueError("kind", self.kind, "must be an AuthorityKind")
+        if not (self.kind is AuthorityKind.MINISTRY and self.unit_code == ""):
+            _check_code(self.unit_code, field="unit_code")
+        if self.agency_code is not None:
+            validate_agency_code(self.agency_code)
+
+    @property
+    def level(self) -> Level:
+        """The level of government the body belongs to."""
+        if self.kind is AuthorityKind.MINISTRY:
+            return Level.CENTRAL
+        return Level.PROVINCE if len(self.unit_code) == 2 else Level.COMMUNE
+
+    @property
+    def agency(self) -> AgencyCode | None:
+        """The parsed electronic agency identifier, if the body has one."""
+        return None if self.agency_code is None else parse_agency_code(self.agency_code)
+
+
+class Gazetteer:
+    """A gazetteer (danh mục đơn vị hành chính): units by code, by province and by name.
+
+    Build the official one with :meth:`vietnam`, or your own from any units (for tests or a
+    single province). Lookups by code are dictionary lookups; :meth:`search` scans a folded
+    index built on first use.
+
+    Args:
+        units: The units; every commune's province must be among them.
+        source: A description of where the units come from.
+
+    Raises:
+        ValidationError: Listing every duplicate code, missing province or non-unit item.
+
+    Examples:
+        >>> hanoi = AdministrativeUnit("01", "Thành phố Hà Nội", UnitKind.CITY)
+        >>> ward = AdministrativeUnit("00070", "Phường Hoàn Kiếm", UnitKind.WARD, "01")
+        >>> g = Gazetteer([hanoi, ward])
+        >>> g.parent("00070").name
+        'Thành phố Hà Nội'
+        >>> [u.code for u in g.search("phuong hoan kiem")]
+        ['00070']
+    """
+
+    def __init__(self, units: Iterable[AdministrativeUnit], *, source: str = "custom") -> None:
+        self.source = source
+        by_code: dict[str, AdministrativeUnit] = {}
+        problems: list[Problem] = []
+        items: list[object] = list(units)
+        for index, unit in enumerate(items):
+            if not isinstance(unit, AdministrativeUnit):
+                problems.append(Problem(f"units[{index}]", f"not an AdministrativeUnit: {unit!r}"))
+            elif unit.code in by_code:
+                problems.append(Problem(f"units[{index}].code", f"duplicate code {unit.code!r}"))
+            else:
+                by_code[unit.code] = unit
+        communes: dict[str, list[AdministrativeUnit]] = {}
+        for index, unit in enumerate(items):
+            if not isinstance(unit, AdministrativeUnit) or unit.parent_code is None:
+                continue
+            parent = by_code.get(unit.parent_code)
+            if parent is None or parent.level is not Level.PROVINCE:
+                problems.append(
+                    Problem(f"units[{index}].parent_code", f"no province {unit.parent_code!r}")
+                )
+            communes.setdefault(unit.parent_code, []).append(unit)
+        if problems:
+            raise ValidationError(problems, source=source)
+        ordered = sorted(by_code.values(), key=lambda u: (-u.level.rank, u.code))
+        self._by_code = {unit.code: unit for unit in ordered}
+        self._provinces = tuple(u for u in ordered if u.level is Level.PROVINCE)
+        self._communes = {
+            p.code: tuple(sorted(communes.get(p.code, ()), key=lambda u: u.code))
+            for p in self._provinces
+        }
+        self._index: list[SearchEntry] | None = None
+
+    @classmethod
+    def vietnam(cls) -> Gazetteer:
+        """The 34 provinces and 3,321 commune-level units in force since 1 July 2025.
+
+        Data from the ``vietnam-provinces`` package, loaded on the first call and cached.
+
+        References:
+            NA Resolution 202/2025/QH15 (34 provincial units); the 34 NASC resolutions on
+            commune-level units; Decision 19/2025/QĐ-TTg (codes).
+
+        Examples:
+            >>> g = Gazetteer.vietnam()
+            >>> len(g.provinces()), len(g) - len(g.provinces())
+            (34, 3321)
+        """
+        return _vietnam()
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[AdministrativeUnit]:
+        """Provinces in code order, then commune-level units in code order."""
+        return iter(self._by_code.values())
+
+    def __contains__(self, item: object) -> bool:
+        """Whether a code (or a unit, compared by value) is in the gazetteer."""
+        if isinstance(item, AdministrativeUnit):
+            return self._by_code.get(item.code) == item
+        return isinstance(item, str) and item in self._by_code
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {self.source}: {len(self._provinces)} provinces, {len(self)} units>"
+
+    def get(self, code: object) -> AdministrativeUnit | None:
+        """The unit with this code, or ``None``."""
+        return self._by_code.get(code) if isinstance(code, str) else None
+
+    def unit(self, code: str) -> AdministrativeUnit:
+        """The unit (province or commune-level) with this code.
+
+        Raises:
+            InvalidValueError: If ``code`` is not 2 or 5 digits.
+            NotFoundError: If no unit has this code.
+
+        Examples:
+            >>> Gazetteer.vietnam().unit("00070").name
+            'Phường Hoàn Kiếm'
+        """
+        unit = self._by_code.get(_check_code(code))
+        if unit is None:
+            raise NotFoundError("administrative unit", code, hint=self.source)
+        return unit
+
+    def province(self, code: str) -> AdministrativeUnit:
+        """The province (tỉnh or thành phố trực thuộc trung ương) with this 2-digit code.
+
+        Raises:
+            InvalidValueError: If ``code`` is not a string.
+            NotFoundError: If no province has this code.
+
+        Examples:
+            >>> Gazetteer.vietnam().province("56").name
+            'Tỉnh Khánh Hòa'
+        """
+        unit = self._by_code.get(_check_code(code))
+        if unit is None or unit.level is not Level.PROVINCE:
+            raise NotFoundError("province", code, hint=self.source)
+        return unit
+
+    def provinces(self) -> tuple[AdministrativeUnit, ...]:
+        """All provinces, in code order."""
+        return self._provinces
+
+    def communes_of(self, province_code: str) -> tuple[AdministrativeUnit, ...]:
+        """The commune-level units (xã, phường, đặc khu) of a province, in code order.
+
+        Raises:
+            NotFoundError: If no province has this code.
+        """
+        return self._communes[self.province(province_code).code]
+
+    def parent(self, code: str) -> AdministrativeUnit | None:
+        """The province of a commune-level unit; ``None`` for a province.
+
+        Raises:
+            NotFoundError: If no unit has this code.
+        """
+        parent_code = self.unit(code).parent_code
+        return None if parent_code is None else self._by_code[parent_code]
+
+    def counts(self) -> dict[UnitKind, int]:
+        """How many units of each kind the gazetteer holds."""
+        counts = dict.fromkeys(UnitKind, 0)
+        for unit in self._by_code.values():
+            counts[unit.kind] += 1
+        return counts
+
+    def search(
+        self, text: str, *, limit: int = 10, level: Level | None = None
+    ) -> list[AdministrativeUnit]:
+        """Find units by name, ignoring case, diacritics and tone-mark placement.
+
+        ``"khanh hoa"`` finds Tỉnh Khánh Hòa, ``"Phuong Hoan Kiem"`` Phường Hoàn Kiếm, ``"Hoà"``
+        matches ``"Hòa"`` and ``"d"`` matches ``"đ"``. A name matches with or without the word
+        of its kind. Results are ranked: exact name (or code) matches, then names starting with
+        the text, then names containing it, then names holding every word of it, then units
+        whose name together with their province's name holds every word ("hoan kiem ha noi").
+        Within a rank, matching diacritics come first, then provinces before communes, shorter
+        names, lower codes: the order is deterministic.
+
+        Args:
+            text: What to look for.
+            limit: Most results returned (at least 1).
+            level: Only units of this level (:attr:`Level.PROVINCE` or :attr:`Level.COMMUNE`).
+
+        Returns:
+            The matching units, best first.
+
+        Raises:
+            InvalidValueError: If ``text`` is blank, ``limit`` < 1 or ``level`` is not a Level.
+
+        Examples:
+            >>> [u.name for u in Gazetteer.vietnam().search("khanh hoa", limit=1)]
+            ['Tỉnh Khánh Hòa']
+        """
+        if not isinstance(text, str) or not fold(text):
+            raise InvalidValueError("text", text, "must contain letters or digits")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InvalidValueError("limit", limit, "must be an integer >= 1")
+        if level is not None and not isinstance(level, Level):
+            raise InvalidValueError("level", level, "must be a Level or None")
+        query = fold(text)
+        words = query.split()
+        accents = tone_key(text)
+        ranked: list[tuple[tuple[int, int, int, int, str], AdministrativeUnit]] = []
+        for entry in self._search_index():
+            unit = entry.unit
+            if level is not None and unit.level is not level:
+                continue
+            tier = entry.tier(query, words)
+            if tier is None:
+                continue
+            mismatch = 0 if accents in entry.accents else 1
+            key = (tier, mismatch, -unit.level.rank, len(entry.folded[0]), unit.code)
+            ranked.append((key, unit))
+        ranked.sort(key=lambda pair: pair[0])
+        return [unit for _, unit in ranked[:limit]]
+
+    def _search_index(self) -> list[SearchEntry]:
+        if self._index is None:
+            self._index = [self._entry(unit) for unit in self._by_code.values()]
+        return self._index
+
+    def _entry(self, unit: AdministrativeUnit) -> SearchEntry:
+        folded = (fold(unit.name), fold(unit.short_name))
+        accents = f"{tone_key(unit.name)}|{tone_key(unit.short_name)}"
+        context = set(folded[0].split())
+        if unit.parent_code is not None:
+            parent = self._by_code[unit.parent_code]
+            context |= set(fold(parent.name).split())
+        return SearchEntry(unit, folded, accents, frozenset(context))
+
+
+@functools.cache
+def _vietnam() -> Gazetteer:
+    return Gazetteer(load_vietnam(), source=data_version())

@@ -1,0 +1,117 @@
+"""Private helpers of the gazetteer: text folding for search and the vietnam-provinces loader.
+
+Nothing here runs at import time; :func:`load_vietnam` imports ``vietnam_provinces`` when called.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from adminflow.jurisdictions import AdministrativeUnit
+
+#: Combining marks that carry a Vietnamese tone (thanh điệu): huyền, sắc, ngã, hỏi, nặng.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_APOSTROPHES = re.compile(r"['’‘`ʼ]")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Fold text for search: no diacritics, đ as d, lower case, words split by single spaces.
+
+    Apostrophes vanish (``M’Drắk`` -> ``mdrak``); other punctuation separates words.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").casefold()
+    stripped = _APOSTROPHES.sub("", stripped)
+    return _NOT_WORD.sub(" ", stripped).strip()
+
+
+def tone_key(text: str) -> str:
+    """Lower-case text whose tone marks are moved to the end of each word.
+
+    The old (``Hoà``) and new (``Hòa``) tone placements give the same key, while ``Hoa`` and
+    ``Hòa`` stay different. Used to prefer results whose diacritics match the query.
+    """
+    words = []
+    for word in unicodedata.normalize("NFD", text.casefold()).split():
+        tones = "".join(sorted(c for c in word if c in _TONE_MARKS))
+        base = unicodedata.normalize("NFC", "".join(c for c in word if c not in _TONE_MARKS))
+        words.append(base + tones)
+    return " ".join(words)
+
+
+def clean_name(name: str) -> str:
+    """NFC-normalise a name and collapse runs of whitespace (the package has a few doubles)."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+@attrs.frozen
+class SearchEntry:
+    """A unit with its folded names, prepared for search."""
+
+    unit: AdministrativeUnit
+    folded: tuple[str, str]  # full name, short name
+    accents: str
+    context: frozenset[str]  # words of the name and of the province's name
+
+    def tier(self, query: str, words: list[str]) -> int | None:
+        full, short = self.folded
+        if query in (full, short, self.unit.code):
+            return 0
+        if full.startswith(query) or short.startswith(query):
+            return 1
+        if query in full:
+            return 2
+        name_words = full.split()
+        if all(any(w.startswith(q) for w in name_words) for q in words):
+            return 3
+        if all(any(w.startswith(q) for w in self.context) for q in words):
+            return 4
+        return None
+
+
+def load_vietnam() -> Iterator[AdministrativeUnit]:
+    """Yield the provinces, then the commune-level units, of the ``vietnam-provinces`` package.
+
+    Province names get their kind in front, as in Decision 19/2025/QĐ-TTg (``Tỉnh Khánh Hòa``;
+    centrally-run cities already read ``Thành phố Hà Nội``).
+    """
+    from vietnam_provinces import Province, VietNamDivisionType, Ward
+
+    from adminflow.jurisdictions import AdministrativeUnit, UnitKind
+
+    kinds = {
+        VietNamDivisionType.TINH: UnitKind.PROVINCE,
+        VietNamDivisionType.THANH_PHO_TRUNG_UONG: UnitKind.CITY,
+        VietNamDivisionType.XA: UnitKind.COMMUNE,
+        VietNamDivisionType.PHUONG: UnitKind.WARD,
+        VietNamDivisionType.DAC_KHU: UnitKind.SPECIAL_ZONE,
+    }
+    for province in sorted(Province.iter_all(), key=lambda p: int(p.code)):
+        kind = kinds[province.division_type]
+        name = clean_name(province.name)
+        if kind is UnitKind.PROVINCE and not fold(name).startswith("tinh "):
+            name = f"Tỉnh {name}"
+        yield AdministrativeUnit(f"{int(province.code):02d}", name, kind)
+    for ward in sorted(Ward.iter_all(), key=lambda w: int(w.code)):
+        yield AdministrativeUnit(
+            f"{int(ward.code):05d}",
+            clean_name(ward.name),
+            kinds[ward.division_type],
+            f"{int(ward.province_code):02d}",
+        )
+
+
+def data_version() -> str:
+    """Version and retrieval date of the ``vietnam-provinces`` data."""
+    import vietnam_provinces
+
+    version, retrieved = vietnam_provinces.__version__, vietnam_provinces.__data_version__
+    return f"vietnam-provinces {version} (data {retrieved})"
