@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from adminflow.codes import AgencyCode, AgencyCodeLayout, DossierCode
 from adminflow.errors import (
     AdminflowError,
     AmbiguousCompetenceError,
@@ -21,6 +22,14 @@ from adminflow.errors import (
     ValidationError,
     WorkflowError,
 )
+from adminflow.jurisdictions import (
+    AdministrativeUnit,
+    Authority,
+    AuthorityKind,
+    Gazetteer,
+    Level,
+    UnitKind,
+)
 
 try:
     __version__ = version("adminflow")
@@ -29,13 +38,21 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "AdminflowError",
+    "AdministrativeUnit",
+    "AgencyCode",
+    "AgencyCodeLayout",
     "AmbiguousCompetenceError",
+    "Authority",
+    "AuthorityKind",
     "CalendarError",
     "CompetenceError",
     "ConcurrencyError",
     "ConfigurationError",
+    "DossierCode",
+    "Gazetteer",
     "GuardFailedError",
     "InvalidValueError",
+    "Level",
     "NoCompetentAuthorityError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -43,6 +60,7 @@ __all__ = [
     "Problem",
     "StorageError",
     "TransitionNotAllowedError",
+    "UnitKind",
     "ValidationError",
     "WorkflowError",
     "__version__",
