@@ -3,4 +3,24 @@
 Needs the ``hypothesis`` package (``pip install adminflow[test]``).
 """
 
-__all__: list[str] = []
+from adminflow.testing._units import (
+    agency_codes,
+    authorities,
+    communes,
+    dossier_codes,
+    gazetteers,
+    provinces,
+    unit_names,
+    units,
+)
+
+__all__ = [
+    "agency_codes",
+    "authorities",
+    "communes",
+    "dossier_codes",
+    "gazetteers",
+    "provinces",
+    "unit_names",
+    "units",
+]
