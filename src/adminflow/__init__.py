@@ -2,7 +2,17 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from adminflow.calendar import (
+    Closure,
+    DayKind,
+    DayNote,
+    ExtraWorkingDay,
+    OfficeSession,
+    Weekday,
+    WorkingCalendar,
+)
 from adminflow.codes import AgencyCode, AgencyCodeLayout, DossierCode
+from adminflow.deadlines import Deadline, ProcessingTime, Reason, ReasonKind, TimeUnit
 from adminflow.errors import (
     AdminflowError,
     AmbiguousCompetenceError,
@@ -45,23 +55,35 @@ __all__ = [
     "Authority",
     "AuthorityKind",
     "CalendarError",
+    "Closure",
     "CompetenceError",
     "ConcurrencyError",
     "ConfigurationError",
+    "DayKind",
+    "DayNote",
+    "Deadline",
     "DossierCode",
+    "ExtraWorkingDay",
     "Gazetteer",
     "GuardFailedError",
     "InvalidValueError",
     "Level",
     "NoCompetentAuthorityError",
     "NotFoundError",
+    "OfficeSession",
     "PermissionDeniedError",
     "PersistenceError",
     "Problem",
+    "ProcessingTime",
+    "Reason",
+    "ReasonKind",
     "StorageError",
+    "TimeUnit",
     "TransitionNotAllowedError",
     "UnitKind",
     "ValidationError",
+    "Weekday",
     "WorkflowError",
+    "WorkingCalendar",
     "__version__",
 ]

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from adminflow.errors import InvalidValueError
 
-__all__ = ["ProcessingTime", "TimeUnit"]
+if TYPE_CHECKING:
+    from adminflow.calendar import DayNote, WorkingCalendar
+
+__all__ = ["Deadline", "ProcessingTime", "Reason", "ReasonKind", "TimeUnit", "compute_deadline"]
 
 
 class TimeUnit(enum.StrEnum):
@@ -75,3 +79,263 @@ class ProcessingTime:
             return f"same day (cut-off {cutoff})"
         label = "working day" if self.unit is TimeUnit.WORKING_DAYS else "working hour"
         return f"{self.amount} {label}{'s' if self.amount != 1 else ''}"
+
+
+class ReasonKind(enum.StrEnum):
+    """What a line of a deadline's explanation is about."""
+
+    START = "start"  #: when the period starts
+    OUTSIDE_HOURS = "outside_hours"  #: received outside office sessions
+    SESSIONS = "sessions"  #: working hours count only inside office sessions
+    CUTOFF = "cutoff"  #: the same-day cut-off hour
+    END = "end"  #: when the period ends
+    WEEKEND = "weekend"  #: a weekly rest day skipped
+    HOLIDAY = "holiday"  #: a public holiday skipped
+    SUBSTITUTE = "substitute"  #: a day off in lieu skipped
+    SWAPPED_OFF = "swapped_off"  #: a working day swapped off, skipped
+    SWAPPED_WORKDAY = "swapped_workday"  #: a weekend day worked by a swap, counted
+    CLOSURE = "closure"  #: a local closure skipped
+    EXTRA_WORKDAY = "extra_workday"  #: a weekend day worked by local decision, counted
+
+
+@attrs.frozen
+class Reason:
+    """One line of a deadline's explanation (căn cứ tính thời hạn), with its legal source.
+
+    Attributes:
+        kind: What the line is about.
+        text: The rule or day, in words.
+        source: The legal source (law, decree, notice and article).
+        day: The day concerned, for day lines.
+    """
+
+    kind: ReasonKind
+    text: str
+    source: str
+    day: dt.date | None = None
+
+    def __str__(self) -> str:
+        prefix = f"{self.day:%a %d %b %Y}: " if self.day else ""
+        return f"{prefix}{self.text} [{self.source}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        return {
+            "kind": self.kind.value,
+            "day": self.day.isoformat() if self.day else None,
+            "text": self.text,
+            "source": self.source,
+        }
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline (hạn giải quyết): when a result is due, and why.
+
+    Attributes:
+        received_at: The receipt instant the period runs from (the receipt slip).
+        processing_time: The legal processing time.
+        due_at: The due instant, in the calendar's time zone.
+        explanation: Every rule and day that set or moved the due instant, in order.
+    """
+
+    received_at: dt.datetime
+    processing_time: ProcessingTime
+    due_at: dt.datetime
+    explanation: tuple[Reason, ...]
+
+    @property
+    def due_on(self) -> dt.date:
+        """The due day."""
+        return self.due_at.date()
+
+    def __str__(self) -> str:
+        lines = [
+            f"received:        {self.received_at.isoformat()}",
+            f"processing time: {self.processing_time}",
+            f"due:             {self.due_at.isoformat()} ({self.due_at:%a %d %b %Y %H:%M})",
+            "because:",
+        ]
+        lines.extend(f"  - {reason}" for reason in self.explanation)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        pt = self.processing_time
+        return {
+            "received_at": self.received_at.isoformat(),
+            "processing_time": {
+                "unit": pt.unit.value,
+                "amount": pt.amount,
+                "cutoff": pt.cutoff.strftime("%H:%M") if pt.cutoff else None,
+            },
+            "due_at": self.due_at.isoformat(),
+            "due_on": self.due_on.isoformat(),
+            "explanation": [reason.to_dict() for reason in self.explanation],
+        }
+
+
+CIVIL_CODE_START = "Civil Code 2015 Art. 147(2)-(3)"
+CIVIL_CODE_HOURS = "Civil Code 2015 Art. 147(1)"
+CIVIL_CODE_END = "Civil Code 2015 Art. 148(1),(5)"
+RECEIPT_SOURCE = "Decree 118/2025/NĐ-CP Art. 17(3) (time runs from receipt shown on the slip)"
+SESSION_SOURCE = (
+    "Labour Code 2019 Art. 105(1) and Decision 188/1999/QĐ-TTg (8-hour day, 40-hour week); "
+    "the session times are set by each province or agency"
+)
+CUTOFF_SOURCE = (
+    "Decree 118/2025/NĐ-CP Art. 18(2) (15:00 rule); same-day procedures follow their sector "
+    "law, e.g. Decree 23/2015/NĐ-CP Art. 7"
+)
+
+
+def _day_reasons(notes: list[DayNote]) -> list[Reason]:
+    return [Reason(ReasonKind(n.kind.value), n.name, n.source, n.day) for n in notes]
+
+
+def _fmt(at: dt.datetime) -> str:
+    return f"{at:%a %d %b %Y %H:%M}"
+
+
+def compute_deadline(
+    calendar: WorkingCalendar, received_at: dt.datetime, processing_time: ProcessingTime
+) -> Deadline:
+    """The due instant of ``processing_time`` counted from ``received_at``, with its explanation.
+
+    The conventions (Civil Code 2015 Art. 144 applies them unless a specific law says
+    otherwise):
+
+    * **Working days** — the period starts on the day after receipt (Art. 147(2)-(3)): the
+      day of receipt is never counted, whatever the hour. It ends at the close of office of the
+      ``n``-th working day after the day of receipt (Art. 148(1); non-working days are skipped,
+      which also covers Art. 148(5)).
+    * **Working hours** — the period starts at the moment of receipt (Art. 147(1)); only time
+      inside office sessions of working days counts, so a receipt outside the sessions starts at
+      the next opening. It ends at the earliest instant when that much working time has run.
+    * **Same day** — due at the close of office on the day of receipt when it is a working day
+      and receipt is at or before the cut-off; otherwise at the close of the next working day
+      (Decree 118/2025/NĐ-CP Art. 18(2); sector rules such as Decree 23/2015/NĐ-CP Art. 7).
+      Without a cut-off, the close of office is the cut-off.
+
+    Args:
+        calendar: The working calendar of the receiving unit.
+        received_at: The receipt instant (aware datetime) shown on the receipt slip.
+        processing_time: The legal processing time.
+
+    Returns:
+        The deadline.
+
+    Raises:
+        InvalidValueError: ``received_at`` is not an aware datetime, or ``processing_time`` is
+            not a :class:`ProcessingTime`.
+        CalendarError: The receipt or the due day is outside the calendar's years.
+
+    References:
+        Civil Code 2015 Art. 144, 147, 148; Decree 118/2025/NĐ-CP Art. 17(3) and 18(2).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from adminflow.calendar import WorkingCalendar
+        >>> calendar = WorkingCalendar.vietnam()
+        >>> received = dt.datetime(2025, 4, 29, 9, 30, tzinfo=calendar.timezone)
+        >>> deadline = compute_deadline(calendar, received, ProcessingTime.working_days(2))
+        >>> deadline.due_at.isoformat()
+        '2025-05-06T17:00:00+07:00'
+    """
+    if not isinstance(processing_time, ProcessingTime):
+        raise InvalidValueError(
+            "processing_time", processing_time, "must be an adminflow ProcessingTime"
+        )
+    local = calendar._local("received_at", received_at)
+    received_on = local.date()
+    unit = processing_time.unit
+    reasons: list[Reason] = []
+    if unit is TimeUnit.WORKING_DAYS:
+        n = processing_time.amount
+        due_on = calendar.add_working_days(received_on, n)
+        reasons.append(
+            Reason(
+                ReasonKind.START,
+                f"received {_fmt(local)}; a period in days starts on the next day, "
+                "the day of receipt is not counted",
+                f"{CIVIL_CODE_START}; {RECEIPT_SOURCE}",
+            )
+        )
+        reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_on)))
+        due_at = calendar.closing(due_on)
+        reasons.append(
+            Reason(
+                ReasonKind.END,
+                f"working day {n} is {due_on:%a %d %b %Y}; the period ends at the close of "
+                f"office, {due_at:%H:%M}",
+                CIVIL_CODE_END,
+            )
+        )
+    elif unit is TimeUnit.WORKING_HOURS:
+        hours = processing_time.amount
+        start = calendar.next_working_instant(local)
+        sessions = ", ".join(str(s) for s in calendar.sessions)
+        if start != local:
+            reasons.append(
+                Reason(
+                    ReasonKind.OUTSIDE_HOURS,
+                    f"received {_fmt(local)}, outside office sessions; working time starts at "
+                    f"the next opening, {_fmt(start)}",
+                    f"{CIVIL_CODE_HOURS}; {RECEIPT_SOURCE}",
+                )
+            )
+        else:
+            reasons.append(
+                Reason(
+                    ReasonKind.START,
+                    f"received {_fmt(local)}; a period in hours starts at that moment",
+                    f"{CIVIL_CODE_HOURS}; {RECEIPT_SOURCE}",
+                )
+            )
+        reasons.append(
+            Reason(
+                ReasonKind.SESSIONS,
+                f"working hours count only on working days, {sessions} ({calendar.timezone.key})",
+                SESSION_SOURCE,
+            )
+        )
+        due_at = calendar.add_working_hours(start, hours)
+        if due_at.date() > received_on:
+            reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_at.date())))
+        reasons.append(
+            Reason(
+                ReasonKind.END,
+                f"{hours} working hours run out at {_fmt(due_at)}",
+                CIVIL_CODE_HOURS,
+            )
+        )
+    else:
+        cutoff = processing_time.cutoff or calendar.sessions[-1].end
+        due_on = calendar.handling_day(local, cutoff=cutoff)
+        if due_on == received_on:
+            text = (
+                f"received {_fmt(local)}, a working day, at or before the {cutoff:%H:%M} "
+                "cut-off: due the same day"
+            )
+        elif calendar.is_working_day(received_on):
+            text = (
+                f"received {_fmt(local)}, after the {cutoff:%H:%M} cut-off: due on the next "
+                "working day"
+            )
+        else:
+            text = f"received {_fmt(local)}, not a working day: due on the next working day"
+        reasons.append(Reason(ReasonKind.CUTOFF, text, CUTOFF_SOURCE))
+        if due_on > received_on:
+            reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_on)))
+        due_at = calendar.closing(due_on)
+        reasons.append(
+            Reason(
+                ReasonKind.END,
+                f"due at the close of office, {_fmt(due_at)}",
+                CIVIL_CODE_END,
+            )
+        )
+    return Deadline(local, processing_time, due_at, tuple(reasons))
+
+
+_DAY = dt.timedelta(days=1)

@@ -1,0 +1,56 @@
+"""The precomputed index of working days behind :class:`adminflow.calendar.WorkingCalendar`.
+
+For every day of the supported years the index stores whether it is a working day and how many
+working days there are up to and including it, plus the ordinals of the working days in order.
+With these, adding working days and counting them between two dates are a few list look-ups
+(O(1)); no day-by-day loop runs after the index is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from itertools import accumulate
+
+__all__ = ["WorkingDayIndex"]
+
+
+class WorkingDayIndex:
+    """Working days of a range of dates, as flat lists indexed by day offset.
+
+    Attributes:
+        first: Ordinal of the first day covered.
+        size: Number of days covered.
+        work: ``work[i]`` is 1 when day ``first + i`` is a working day, else 0.
+        cum: ``cum[i]`` is the number of working days in days ``0 .. i`` (inclusive).
+        ordinals: The ordinals of the working days, ascending.
+    """
+
+    __slots__ = ("cum", "first", "ordinals", "size", "work")
+
+    def __init__(
+        self,
+        first_day: dt.date,
+        last_day: dt.date,
+        weekend: Iterable[int],
+        days_off: Iterable[dt.date],
+        days_worked: Iterable[dt.date],
+    ) -> None:
+        first = first_day.toordinal()
+        size = last_day.toordinal() - first + 1
+        weekend_days = frozenset(weekend)
+        # date.weekday() == (ordinal + 6) % 7
+        work = [0 if (first + i + 6) % 7 in weekend_days else 1 for i in range(size)]
+        for day in days_off:
+            offset = day.toordinal() - first
+            if 0 <= offset < size:
+                work[offset] = 0
+        for day in days_worked:
+            offset = day.toordinal() - first
+            if 0 <= offset < size:
+                work[offset] = 1
+        self.first = first
+        self.size = size
+        self.work = work
+        self.cum = list(accumulate(work))
+        self.ordinals = [first + i for i, w in enumerate(work) if w]

@@ -1,0 +1,660 @@
+"""The working calendar (lịch làm việc) of a one-stop unit: working days, office hours, deadlines.
+
+:meth:`WorkingCalendar.vietnam` builds the civil-service calendar of Vietnam: Saturday and
+Sunday off (Decision 188/1999/QĐ-TTg Art. 1), the public holidays of the Labour Code with their
+lunar dates, days off in lieu, the days swapped each year, and Vietnam Culture Day from 2026. The
+holiday dates come from the ``holidays`` package; this module attaches their legal sources and
+answers every question from a precomputed index, built on first use and cached per calendar.
+
+Day arguments are :class:`datetime.date` (never a ``datetime``); instants are *aware*
+:class:`datetime.datetime` objects and results are given in the calendar's time zone.
+
+Examples:
+    >>> import datetime as dt
+    >>> calendar = WorkingCalendar.vietnam()
+    >>> calendar.is_working_day(dt.date(2025, 4, 26))  # a Saturday worked in 2025
+    True
+    >>> calendar.add_working_days(dt.date(2025, 4, 29), 1)  # 30/4-4/5 2025 off
+    datetime.date(2025, 5, 5)
+    >>> calendar.working_days_between(dt.date(2025, 4, 29), dt.date(2025, 5, 5))
+    1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from adminflow._calendar_index import WorkingDayIndex
+from adminflow._calendar_types import (
+    DEFAULT_SESSIONS,
+    Closure,
+    DayKind,
+    DayNote,
+    ExtraWorkingDay,
+    OfficeSession,
+    Weekday,
+)
+from adminflow.errors import CalendarError, InvalidValueError
+
+if TYPE_CHECKING:
+    from adminflow.deadlines import Deadline, ProcessingTime
+
+__all__ = [
+    "DEFAULT_SESSIONS",
+    "VIETNAM_TIMEZONE",
+    "Closure",
+    "DayKind",
+    "DayNote",
+    "ExtraWorkingDay",
+    "OfficeSession",
+    "Weekday",
+    "WorkingCalendar",
+]
+
+#: The time zone of Vietnam (giờ Đông Dương, UTC+07:00, no daylight saving).
+VIETNAM_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+WEEKEND_SOURCE = "Decision 188/1999/QĐ-TTg Art. 1 (40-hour week, Saturday and Sunday off)"
+_US = 1_000_000  # microseconds per second
+
+
+def _to_us(t: dt.time) -> int:
+    return ((t.hour * 60 + t.minute) * 60 + t.second) * _US + t.microsecond
+
+
+def _timezone(value: ZoneInfo | str) -> ZoneInfo:
+    if isinstance(value, ZoneInfo):
+        return value
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise InvalidValueError("timezone", value, "must be an IANA time zone name") from exc
+
+
+def _weekend(value: Iterable[int]) -> frozenset[int]:
+    try:
+        days = frozenset(value)
+    except TypeError as exc:
+        raise InvalidValueError("weekend", value, "must be an iterable of weekdays 0-6") from exc
+    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+        raise InvalidValueError("weekend", value, "must hold weekdays 0 (Monday) to 6 (Sunday)")
+    if len(days) == 7:
+        raise InvalidValueError("weekend", value, "leaves no working day in the week")
+    return frozenset(Weekday(d) for d in days)
+
+
+def _check_time(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, dt.time) or value.tzinfo is not None:
+        raise InvalidValueError(attribute.name, value, "must be a naive datetime.time")
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    try:
+        return tuple(value)
+    except TypeError as exc:
+        raise InvalidValueError("value", value, "must be an iterable") from exc
+
+
+class _Cache:
+    """The lazily built index and day notes of one calendar."""
+
+    __slots__ = ("index", "notes")
+
+    def __init__(self) -> None:
+        self.index: WorkingDayIndex | None = None
+        self.notes: dict[dt.date, DayNote] = {}
+
+
+@attrs.frozen(kw_only=True)
+class WorkingCalendar:
+    """A working calendar (lịch làm việc): which days and hours a one-stop unit works.
+
+    Most users want :meth:`vietnam`. The calendar answers for the days from 1 January of
+    ``first_year`` to 31 December of ``last_year``; outside them it raises
+    :class:`~adminflow.errors.CalendarError` rather than guess.
+
+    Attributes:
+        name: A label for messages.
+        first_year: First supported year.
+        last_year: Last supported year.
+        weekend: Weekly rest days (:class:`Weekday` numbers).
+        closures: Local closures, each with its decision.
+        extra_working_days: Weekend days worked by local decision.
+        sessions: Office sessions of a working day, in order, not overlapping.
+        timezone: Time zone of the office hours and of results.
+        cutoff: Hour after which something received is handled on the next working day
+            (15:00: Decree 118/2025/NĐ-CP Art. 18(2)).
+        public_holidays: Function ``(first_year, last_year) -> DayNote``s giving the holidays,
+            days in lieu, swapped days off and worked weekend days; ``None`` for none.
+
+    References:
+        Decision 188/1999/QĐ-TTg Art. 1 (Saturday and Sunday off); Decision 14/2010/QĐ-TTg
+        (Saturday reception); Decree 118/2025/NĐ-CP Art. 18(2) (15:00 cut-off).
+    """
+
+    name: str = "working calendar"
+    first_year: int = attrs.field(default=2000)
+    last_year: int = attrs.field(default=2035)
+    weekend: frozenset[int] = attrs.field(
+        default=frozenset({Weekday.SAT, Weekday.SUN}), converter=_weekend
+    )
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_as_tuple)
+    extra_working_days: tuple[ExtraWorkingDay, ...] = attrs.field(default=(), converter=_as_tuple)
+    sessions: tuple[OfficeSession, ...] = attrs.field(default=DEFAULT_SESSIONS, converter=_as_tuple)
+    timezone: ZoneInfo = attrs.field(default=VIETNAM_TIMEZONE, converter=_timezone)
+    cutoff: dt.time = attrs.field(default=dt.time(15), validator=_check_time)
+    public_holidays: Callable[[int, int], Iterable[DayNote]] | None = attrs.field(
+        default=None, repr=False
+    )
+    _cache: _Cache = attrs.field(init=False, factory=_Cache, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("first_year", "last_year"):
+            year = getattr(self, field)
+            if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+                raise InvalidValueError(field, year, "must be a year between 1900 and 2100")
+        if self.last_year < self.first_year:
+            raise InvalidValueError("last_year", self.last_year, "must not be before first_year")
+        for i, item in enumerate(self.closures):
+            if not isinstance(item, Closure):
+                raise InvalidValueError(f"closures[{i}]", item, "must be a Closure")
+        for i, extra in enumerate(self.extra_working_days):
+            if not isinstance(extra, ExtraWorkingDay):
+                raise InvalidValueError(
+                    f"extra_working_days[{i}]", extra, "must be ExtraWorkingDay"
+                )
+        closed = {d for c in self.closures for d in c.days()}
+        for extra in self.extra_working_days:
+            if extra.day in closed:
+                raise InvalidValueError("extra_working_days", extra.day, "is also a closure")
+        if not self.sessions:
+            raise InvalidValueError("sessions", self.sessions, "must hold at least one session")
+        for i, session in enumerate(self.sessions):
+            if not isinstance(session, OfficeSession):
+                raise InvalidValueError(f"sessions[{i}]", session, "must be an OfficeSession")
+            if i and session.start < self.sessions[i - 1].end:
+                raise InvalidValueError(
+                    f"sessions[{i}]", session, "must start after the previous session ends"
+                )
+
+    @classmethod
+    def vietnam(
+        cls,
+        *,
+        closures: Iterable[Closure] = (),
+        extra_working_days: Iterable[ExtraWorkingDay] = (),
+        weekend: Iterable[int] = (Weekday.SAT, Weekday.SUN),
+        sessions: Sequence[OfficeSession] = DEFAULT_SESSIONS,
+        cutoff: dt.time = dt.time(15),
+        timezone: ZoneInfo | str = VIETNAM_TIMEZONE,
+        first_year: int = 2000,
+        last_year: int = 2035,
+        name: str = "Vietnam civil service",
+    ) -> WorkingCalendar:
+        """The civil-service calendar of Vietnam (lịch làm việc của cơ quan hành chính nhà nước).
+
+        Saturday and Sunday off; New Year, Tết (lunar), Hùng Kings (lunar), 30 April, 1 May and
+        National Day (2 September and an adjacent day); days off in lieu when a holiday falls on
+        a weekly rest day; the yearly swapped days (e.g. Friday 2 May 2025 off, Saturday 26 April
+        2025 worked; Monday 31 August 2026 off, Saturday 22 August 2026 worked); Vietnam Culture
+        Day, 24 November, from 2026.
+
+        Years after the latest announcement are projections from the statutory rules: a swap
+        announced later is known only once the ``holidays`` package (or ``extra_working_days`` and
+        ``closures``) includes it.
+
+        Args:
+            closures: Local closures, each with its decision.
+            extra_working_days: Weekend days worked by local decision.
+            weekend: Weekly rest days.
+            sessions: Office sessions of a working day.
+            cutoff: Same-day cut-off hour (Decree 118/2025/NĐ-CP Art. 18(2)).
+            timezone: Time zone of the office hours.
+            first_year: First supported year; at least 2000, the first full year of the
+                five-day week (Decision 188/1999/QĐ-TTg, applied from 2 October 1999).
+            last_year: Last supported year; at most 2100.
+            name: A label for messages.
+
+        Returns:
+            The calendar; its index is built on first use.
+
+        Raises:
+            InvalidValueError: An option is invalid.
+
+        References:
+            Labour Code 2019 (45/2019/QH14) Art. 111(3) and 112; Resolution 28/2026/QH16 (Vietnam
+            Culture Day); Decision 188/1999/QĐ-TTg Art. 1; yearly announcements under
+            Art. 112(3), e.g. Notice 9441/TB-BNV of 16 October 2025 for 2026.
+
+        Examples:
+            >>> import datetime as dt
+            >>> calendar = WorkingCalendar.vietnam()
+            >>> calendar.note(dt.date(2026, 8, 31)).kind
+            <DayKind.SWAPPED_OFF: 'swapped_off'>
+        """
+        if isinstance(first_year, int) and not isinstance(first_year, bool) and first_year < 2000:
+            raise InvalidValueError(
+                "first_year",
+                first_year,
+                "must be >= 2000: the five-day week of Decision 188/1999/QĐ-TTg began on"
+                " 2 October 1999",
+            )
+        from adminflow._calendar_vietnam import vietnam_day_notes
+
+        return cls(
+            name=name,
+            first_year=first_year,
+            last_year=last_year,
+            weekend=weekend,
+            closures=closures,
+            extra_working_days=extra_working_days,
+            sessions=sessions,
+            timezone=timezone,
+            cutoff=cutoff,
+            public_holidays=vietnam_day_notes,
+        )
+
+    # ------------------------------------------------------------------ index
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day the calendar answers for."""
+        return dt.date(self.first_year, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the calendar answers for."""
+        return dt.date(self.last_year, 12, 31)
+
+    def _index(self) -> WorkingDayIndex:
+        index = self._cache.index
+        if index is None:
+            index = self._build()
+        return index
+
+    def _build(self) -> WorkingDayIndex:
+        notes: dict[dt.date, DayNote] = {}
+        if self.public_holidays is not None:
+            for note in self.public_holidays(self.first_year, self.last_year):
+                notes.setdefault(note.day, note)
+        for closure in self.closures:
+            for day in closure.days():
+                notes[day] = DayNote(day, DayKind.CLOSURE, closure.name, closure.source)
+        for extra in self.extra_working_days:
+            notes[extra.day] = DayNote(extra.day, DayKind.EXTRA_WORKDAY, extra.name, extra.source)
+        worked = (DayKind.SWAPPED_WORKDAY, DayKind.EXTRA_WORKDAY)
+        index = WorkingDayIndex(
+            self.first_day,
+            self.last_day,
+            self.weekend,
+            [d for d, n in notes.items() if n.kind not in worked],
+            [d for d, n in notes.items() if n.kind in worked],
+        )
+        self._cache.notes = notes
+        self._cache.index = index
+        return index
+
+    def _offset(self, field: str, day: Any) -> int:
+        """The index offset of ``day``, after checking its type and range."""
+        if type(day) is not dt.date and (
+            not isinstance(day, dt.date) or isinstance(day, dt.datetime)
+        ):
+            raise InvalidValueError(field, day, "must be a datetime.date (not a datetime)")
+        index = self._index()
+        offset = day.toordinal() - index.first
+        if not 0 <= offset < index.size:
+            raise self._outside(field, day)
+        return offset
+
+    def _outside(self, field: str, value: Any) -> CalendarError:
+        return CalendarError(
+            field, value, f"outside the supported years {self.first_year}-{self.last_year}"
+        )
+
+    @staticmethod
+    def _count(field: str, n: Any) -> int:
+        if type(n) is int:
+            return n
+        if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+            raise InvalidValueError(field, n, "must be an integer")
+        return int(n)
+
+    # ------------------------------------------------------------ working days
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether ``day`` is a working day (ngày làm việc).
+
+        Raises:
+            InvalidValueError: ``day`` is not a date.
+            CalendarError: ``day`` is outside the supported years.
+        """
+        return bool(self._index().work[self._offset("day", day)])
+
+    def note(self, day: dt.date) -> DayNote | None:
+        """Why ``day`` is off (or why a weekend ``day`` is worked); ``None`` for ordinary days.
+
+        Raises:
+            InvalidValueError: ``day`` is not a date.
+            CalendarError: ``day`` is outside the supported years.
+        """
+        offset = self._offset("day", day)
+        note = self._cache.notes.get(day)
+        if note is not None:
+            return note
+        if not self._index().work[offset]:
+            return DayNote(day, DayKind.WEEKEND, "weekly rest day", WEEKEND_SOURCE)
+        return None
+
+    def notes_between(self, start: dt.date, end: dt.date) -> list[DayNote]:
+        """The notes of the days in ``[start, end]``: every day off and every worked weekend day.
+
+        Raises:
+            InvalidValueError: A day is not a date.
+            CalendarError: A day is outside the supported years.
+        """
+        first = self._offset("start", start)
+        last = self._offset("end", end)
+        index = self._index()
+        result = []
+        for offset in range(first, last + 1):
+            day = dt.date.fromordinal(index.first + offset)
+            if not index.work[offset] or day in self._cache.notes:
+                note = self.note(day)
+                if note is not None:
+                    result.append(note)
+        return result
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day strictly after ``day``."""
+        return self.add_working_days(day, 1)
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        """The last working day strictly before ``day``."""
+        return self.add_working_days(day, -1)
+
+    def add_working_days(self, day: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day after ``day`` (before it when ``n`` < 0).
+
+        ``day`` itself is never counted (a period in days starts on the next day: Civil Code
+        2015 Art. 147(2)). ``n == 0`` gives ``day`` when it is a working day, else the next one.
+
+        Args:
+            day: The day to count from.
+            n: How many working days to add; negative to go back.
+
+        Returns:
+            The working day reached.
+
+        Raises:
+            InvalidValueError: ``day`` is not a date or ``n`` is not an integer.
+            CalendarError: ``day`` or the result is outside the supported years.
+
+        Examples:
+            >>> import datetime as dt
+            >>> calendar = WorkingCalendar.vietnam()
+            >>> calendar.add_working_days(dt.date(2026, 2, 13), 1)  # Tết 2026: 16-20 Feb off
+            datetime.date(2026, 2, 23)
+        """
+        if type(n) is not int:
+            n = self._count("n", n)
+        index = self._cache.index or self._build()
+        if type(day) is dt.date:
+            offset = day.toordinal() - index.first
+            if not 0 <= offset < index.size:
+                raise self._outside("day", day)
+        else:
+            offset = self._offset("day", day)
+        k = index.cum[offset]
+        if n > 0:
+            j = k + n - 1
+        elif n < 0:
+            j = k - index.work[offset] + n
+        elif index.work[offset]:
+            return day
+        else:
+            j = k
+        if not 0 <= j < len(index.ordinals):
+            raise CalendarError(
+                "n",
+                n,
+                f"{day} + {n} working days is outside the supported years "
+                f"{self.first_year}-{self.last_year}",
+            )
+        return dt.date.fromordinal(index.ordinals[j])
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """The number of working days in ``(start, end]``; negative when ``end`` < ``start``.
+
+        For a working day ``d``, ``working_days_between(d, add_working_days(d, n)) == n``.
+
+        Raises:
+            InvalidValueError: A day is not a date.
+            CalendarError: A day is outside the supported years.
+
+        Examples:
+            >>> import datetime as dt
+            >>> WorkingCalendar.vietnam().working_days_between(
+            ...     dt.date(2025, 1, 24), dt.date(2025, 2, 3)
+            ... )  # Tết 2025: 27 Jan - 31 Jan off
+            1
+        """
+        index = self._cache.index or self._build()
+        if type(start) is dt.date and type(end) is dt.date:
+            first, size = index.first, index.size
+            i = start.toordinal() - first
+            j = end.toordinal() - first
+            if 0 <= i < size and 0 <= j < size:
+                return index.cum[j] - index.cum[i]
+        return index.cum[self._offset("end", end)] - index.cum[self._offset("start", start)]
+
+    def add_working_days_many(
+        self, days: Iterable[dt.date], n: int | Iterable[int]
+    ) -> list[dt.date]:
+        """:meth:`add_working_days` over many days, with one ``n`` or one ``n`` per day.
+
+        Raises:
+            InvalidValueError: A day or count is invalid, or the lengths differ.
+            CalendarError: A day or result is outside the supported years.
+        """
+        days = list(days)
+        if isinstance(n, Iterable):
+            counts = list(n)
+            if len(counts) != len(days):
+                raise InvalidValueError("n", counts, f"must have {len(days)} counts, one per day")
+            return [self.add_working_days(d, k) for d, k in zip(days, counts, strict=True)]
+        count = self._count("n", n)
+        return [self.add_working_days(d, count) for d in days]
+
+    def working_days_between_many(
+        self, starts: Iterable[dt.date], ends: Iterable[dt.date]
+    ) -> list[int]:
+        """:meth:`working_days_between` over pairs of days.
+
+        Raises:
+            InvalidValueError: A day is invalid, or the lengths differ.
+            CalendarError: A day is outside the supported years.
+        """
+        first, last = list(starts), list(ends)
+        if len(first) != len(last):
+            raise InvalidValueError("ends", last, f"must have {len(first)} days, one per start")
+        return [self.working_days_between(s, e) for s, e in zip(first, last, strict=True)]
+
+    # ------------------------------------------------------------ working time
+
+    @property
+    def day_length(self) -> dt.timedelta:
+        """The working time of one working day (the sum of the sessions)."""
+        return dt.timedelta(microseconds=self._day_us())
+
+    def _day_us(self) -> int:
+        return sum(_to_us(s.end) - _to_us(s.start) for s in self.sessions)
+
+    def _local(self, field: str, at: Any) -> dt.datetime:
+        if not isinstance(at, dt.datetime):
+            raise InvalidValueError(field, at, "must be a datetime.datetime")
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise InvalidValueError(
+                field, at, "must be timezone-aware (naive datetimes are refused)"
+            )
+        return at.astimezone(self.timezone)
+
+    def _within_day(self, tod: int) -> int:
+        before = 0
+        for session in self.sessions:
+            start, end = _to_us(session.start), _to_us(session.end)
+            if tod <= start:
+                return before
+            if tod < end:
+                return before + tod - start
+            before += end - start
+        return before
+
+    def _working_us(self, field: str, at: Any) -> int:
+        """Working microseconds from the start of the calendar up to the instant ``at``."""
+        local = self._local(field, at)
+        offset = self._offset(field, local.date())
+        index = self._index()
+        worked = index.cum[offset] - index.work[offset]
+        within = self._within_day(_to_us(local.time())) if index.work[offset] else 0
+        return worked * self._day_us() + within
+
+    def _instant(self, field: str, value: Any, w: int, *, opening: bool) -> dt.datetime:
+        """The earliest instant (or, with ``opening``, the latest) with working time ``w``."""
+        index = self._index()
+        q, r = divmod(w, self._day_us())
+        if r == 0 and not opening:
+            q, r = q - 1, self._day_us()
+        if not 0 <= q < len(index.ordinals):
+            raise CalendarError(
+                field, value, f"outside the supported years {self.first_year}-{self.last_year}"
+            )
+        day = dt.date.fromordinal(index.ordinals[q])
+        before = 0
+        tod = _to_us(self.sessions[-1].end)
+        for session in self.sessions:
+            start, end = _to_us(session.start), _to_us(session.end)
+            length = end - start
+            if r < before + length or (r == before + length and not opening):
+                tod = start + r - before
+                break
+            before += length
+        midnight = dt.datetime.combine(day, dt.time(0), tzinfo=self.timezone)
+        return midnight + dt.timedelta(microseconds=tod)
+
+    def is_working_time(self, at: dt.datetime) -> bool:
+        """Whether the instant ``at`` falls inside an office session of a working day.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime.
+            CalendarError: ``at`` is outside the supported years.
+        """
+        local = self._local("at", at)
+        if not self.is_working_day(local.date()):
+            return False
+        tod = local.time().replace(tzinfo=None)
+        return any(s.start <= tod < s.end for s in self.sessions)
+
+    def next_working_instant(self, at: dt.datetime) -> dt.datetime:
+        """The first working instant at or after ``at``.
+
+        That is ``at`` itself inside an office session, else the next session opening.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime.
+            CalendarError: ``at`` or the result is outside the supported years.
+        """
+        if self.is_working_time(at):
+            return at.astimezone(self.timezone)
+        return self._instant("at", at, self._working_us("at", at), opening=True)
+
+    def add_working_time(self, at: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+        """The instant reached after ``delta`` of working time from ``at``.
+
+        Working time runs only inside office sessions of working days (a period in hours starts
+        at the stated moment: Civil Code 2015 Art. 147(1)); an instant outside sessions starts at
+        the next opening. The result is the *earliest* instant reaching that working time, so a
+        result at a session boundary is the closing time (17:00), not the next opening. With a
+        zero ``delta`` the result is :meth:`next_working_instant`.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime or ``delta`` not a timedelta.
+            CalendarError: ``at`` or the result is outside the supported years.
+
+        Examples:
+            >>> import datetime as dt
+            >>> calendar = WorkingCalendar.vietnam()
+            >>> friday = dt.datetime(2025, 4, 25, 16, 0, tzinfo=calendar.timezone)
+            >>> calendar.add_working_time(friday, dt.timedelta(hours=2)).isoformat()
+            '2025-04-26T09:00:00+07:00'
+        """
+        if not isinstance(delta, dt.timedelta):
+            raise InvalidValueError("delta", delta, "must be a datetime.timedelta")
+        if not delta:
+            return self.next_working_instant(at)
+        w = self._working_us("at", at) + delta // dt.timedelta(microseconds=1)
+        return self._instant("delta", delta, w, opening=False)
+
+    def add_working_hours(self, at: dt.datetime, hours: int) -> dt.datetime:
+        """The instant reached after ``hours`` working hours (giờ làm việc) from ``at``.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime or ``hours`` not an integer.
+            CalendarError: ``at`` or the result is outside the supported years.
+        """
+        return self.add_working_time(at, dt.timedelta(hours=self._count("hours", hours)))
+
+    def working_time_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """The working time between two instants; negative when ``end`` is before ``start``.
+
+        Raises:
+            InvalidValueError: An instant is not an aware datetime.
+            CalendarError: An instant is outside the supported years.
+        """
+        w = self._working_us("end", end) - self._working_us("start", start)
+        return dt.timedelta(microseconds=w)
+
+    def opening(self, day: dt.date) -> dt.datetime:
+        """The opening of the first session of ``day``, in the calendar's time zone."""
+        self._offset("day", day)
+        return dt.datetime.combine(day, self.sessions[0].start, tzinfo=self.timezone)
+
+    def closing(self, day: dt.date) -> dt.datetime:
+        """The close of the last session of ``day`` (close of office), in the calendar's zone."""
+        self._offset("day", day)
+        return dt.datetime.combine(day, self.sessions[-1].end, tzinfo=self.timezone)
+
+    def handling_day(self, received_at: dt.datetime, *, cutoff: dt.time | None = None) -> dt.date:
+        """The working day on which something received at ``received_at`` is handled.
+
+        The same working day when received on a working day at or before ``cutoff`` (the
+        calendar's cut-off, 15:00 by default), else the next working day.
+
+        Raises:
+            InvalidValueError: ``received_at`` is not an aware datetime.
+            CalendarError: The day is outside the supported years.
+
+        References:
+            Decree 118/2025/NĐ-CP Art. 18(2) (paper dossiers are transferred the same working
+            day, or at the start of the next working day if received after 15:00).
+        """
+        local = self._local("received_at", received_at)
+        limit = self.cutoff if cutoff is None else cutoff
+        day = local.date()
+        if self.is_working_day(day) and local.time().replace(tzinfo=None) <= limit:
+            return day
+        return self.add_working_days(day, 1)
+
+    def due(self, received_at: dt.datetime, processing_time: ProcessingTime) -> Deadline:
+        """The due instant (hạn trả kết quả) of a processing time, with its explanation.
+
+        See :func:`adminflow.deadlines.compute_deadline` for the rules.
+        """
+        from adminflow.deadlines import compute_deadline
+
+        return compute_deadline(self, received_at, processing_time)
