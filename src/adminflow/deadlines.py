@@ -248,6 +248,7 @@ def compute_deadline(
         )
     local = calendar._local("received_at", received_at)
     received_on = local.date()
+    calendar.is_working_day_at(received_on, field="received_at")
     unit = processing_time.unit
     reasons: list[Reason] = []
     if unit is TimeUnit.WORKING_DAYS:
