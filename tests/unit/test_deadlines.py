@@ -1,0 +1,189 @@
+"""Tests of adminflow.deadlines and the working-time arithmetic of the calendar."""
+
+import datetime as dt
+
+import pytest
+
+from adminflow.calendar import Closure, WorkingCalendar
+from adminflow.deadlines import Deadline, ProcessingTime, ReasonKind, compute_deadline
+from adminflow.errors import CalendarError, InvalidValueError
+
+VN = WorkingCalendar.vietnam()
+TZ = VN.timezone
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+class TestWorkingDaysDeadline:
+    def test_readme_example(self) -> None:
+        """3 working days from Fri 25 Apr 2025 count the worked Sat 26 Apr and end Tue 29 Apr."""
+        deadline = VN.due(at("2025-04-25T10:00+07:00"), ProcessingTime.working_days(3))
+
+        assert deadline.due_at == dt.datetime(2025, 4, 29, 17, tzinfo=TZ)
+        kinds = [r.kind for r in deadline.explanation]
+        assert kinds == [
+            ReasonKind.START,
+            ReasonKind.SWAPPED_WORKDAY,
+            ReasonKind.WEEKEND,
+            ReasonKind.END,
+        ]
+
+    def test_explanation_lists_every_skipped_day_with_a_source(self) -> None:
+        """Over 30/4-4/5 2025 the explanation names each day off and its source."""
+        deadline = VN.due(at("2025-04-29T09:00+07:00"), ProcessingTime.working_days(1))
+
+        days = {r.day: r for r in deadline.explanation if r.day}
+        assert deadline.due_on == dt.date(2025, 5, 5)
+        assert set(days) == {dt.date(2025, 4, 30) + dt.timedelta(days=i) for i in range(5)}
+        assert days[dt.date(2025, 5, 2)].kind is ReasonKind.SWAPPED_OFF
+        assert all(r.source for r in deadline.explanation)
+
+    def test_receipt_hour_does_not_matter(self) -> None:
+        """The day of receipt is never counted, whether received at 08:00 or 16:59."""
+        early = VN.due(at("2025-06-02T08:00+07:00"), ProcessingTime.working_days(2))
+        late = VN.due(at("2025-06-02T16:59+07:00"), ProcessingTime.working_days(2))
+
+        assert early.due_at == late.due_at == dt.datetime(2025, 6, 4, 17, tzinfo=TZ)
+
+    def test_receipt_in_another_zone_uses_local_day(self) -> None:
+        """An instant given in UTC is placed on its Vietnamese day before counting."""
+        received = dt.datetime(2025, 6, 1, 18, 0, tzinfo=dt.UTC)  # Mon 2 Jun 01:00 in Hanoi
+
+        deadline = VN.due(received, ProcessingTime.working_days(1))
+
+        assert deadline.due_on == dt.date(2025, 6, 3)
+
+    def test_closure_appears_in_explanation(self) -> None:
+        """A typhoon closure moves the deadline and is cited with its decision."""
+        closure = Closure(
+            dt.date(2024, 9, 9), name="typhoon Yagi", source="Provincial decision (example)"
+        )
+        calendar = WorkingCalendar.vietnam(closures=[closure])
+
+        deadline = calendar.due(at("2024-09-06T10:00+07:00"), ProcessingTime.working_days(1))
+
+        assert deadline.due_on == dt.date(2024, 9, 10)
+        closures = [r for r in deadline.explanation if r.kind is ReasonKind.CLOSURE]
+        assert [r.source for r in closures] == ["Provincial decision (example)"]
+
+
+class TestWorkingHoursDeadline:
+    def test_hours_skip_lunch_and_night(self) -> None:
+        """8 working hours from Mon 16:00 end Tue 16:00."""
+        deadline = VN.due(at("2025-06-02T16:00+07:00"), ProcessingTime.working_hours(8))
+
+        assert deadline.due_at == dt.datetime(2025, 6, 3, 16, tzinfo=TZ)
+
+    def test_after_hours_receipt_starts_at_next_opening(self) -> None:
+        """A receipt on Friday evening starts at Monday 08:00 and says so."""
+        deadline = VN.due(at("2025-06-06T19:00+07:00"), ProcessingTime.working_hours(2))
+
+        assert deadline.due_at == dt.datetime(2025, 6, 9, 10, tzinfo=TZ)
+        assert deadline.explanation[0].kind is ReasonKind.OUTSIDE_HOURS
+
+    def test_full_day_ends_at_close_not_next_opening(self) -> None:
+        """8 working hours from 08:00 end at 17:00 the same day."""
+        deadline = VN.due(at("2025-06-02T08:00+07:00"), ProcessingTime.working_hours(8))
+
+        assert deadline.due_at == dt.datetime(2025, 6, 2, 17, tzinfo=TZ)
+
+
+class TestSameDayDeadline:
+    @pytest.mark.parametrize(
+        ("received", "due"),
+        [
+            ("2025-06-02T07:30+07:00", "2025-06-02T17:00+07:00"),
+            ("2025-06-02T15:00+07:00", "2025-06-02T17:00+07:00"),
+            ("2025-06-02T15:01+07:00", "2025-06-03T17:00+07:00"),
+            ("2025-06-07T10:00+07:00", "2025-06-09T17:00+07:00"),
+            ("2025-04-29T15:30+07:00", "2025-05-05T17:00+07:00"),
+        ],
+    )
+    def test_cutoff(self, received: str, due: str) -> None:
+        """Received at or before 15:00 on a working day: that day; otherwise the next one."""
+        deadline = VN.due(at(received), ProcessingTime.same_day())
+
+        assert deadline.due_at == at(due)
+        assert deadline.explanation[0].kind is ReasonKind.CUTOFF
+        assert "Art. 18(2)" in deadline.explanation[0].source
+
+    def test_handling_day_uses_calendar_cutoff(self) -> None:
+        """handling_day applies the calendar's 15:00 cut-off of Decree 118/2025 Art. 18(2)."""
+        assert VN.handling_day(at("2025-06-02T14:59+07:00")) == dt.date(2025, 6, 2)
+        assert VN.handling_day(at("2025-06-02T15:30+07:00")) == dt.date(2025, 6, 3)
+
+
+class TestWorkingTime:
+    def test_between_counts_only_sessions(self) -> None:
+        """From Fri 11:00 to Mon 09:00 there are 6 working hours (lunch and weekend excluded)."""
+        result = VN.working_time_between(at("2025-06-06T11:00+07:00"), at("2025-06-09T09:00+07:00"))
+
+        assert result == dt.timedelta(hours=6)
+
+    def test_add_zero_moves_to_next_opening(self) -> None:
+        """Adding no working time to an instant at lunch gives the 13:00 opening."""
+        result = VN.add_working_time(at("2025-06-02T12:30+07:00"), dt.timedelta(0))
+
+        assert result == dt.datetime(2025, 6, 2, 13, tzinfo=TZ)
+
+    def test_negative_time_goes_back(self) -> None:
+        """Going back 2 working hours from Monday 09:00 lands on Friday 16:00."""
+        result = VN.add_working_time(at("2025-06-09T09:00+07:00"), dt.timedelta(hours=-2))
+
+        assert result == dt.datetime(2025, 6, 6, 16, tzinfo=TZ)
+
+    def test_day_length(self) -> None:
+        """The default office day is 8 hours."""
+        assert VN.day_length == dt.timedelta(hours=8)
+
+
+class TestDeadlineOutput:
+    def test_to_dict_is_json_ready(self) -> None:
+        """to_dict gives ISO strings and the explanation lines."""
+        deadline = VN.due(at("2025-04-25T10:00+07:00"), ProcessingTime.working_days(3))
+
+        data = deadline.to_dict()
+
+        assert data["due_at"] == "2025-04-29T17:00:00+07:00"
+        assert data["processing_time"] == {"unit": "working_days", "amount": 3, "cutoff": None}
+        assert data["explanation"][1]["day"] == "2025-04-26"
+
+    def test_str_lists_reasons(self) -> None:
+        """The text form shows the due instant and one line per reason."""
+        deadline = VN.due(at("2025-04-25T10:00+07:00"), ProcessingTime.working_days(3))
+
+        text = str(deadline)
+
+        assert "2025-04-29T17:00:00+07:00" in text
+        assert text.count("\n  - ") == len(deadline.explanation)
+        assert isinstance(deadline, Deadline)
+
+
+class TestBadInput:
+    def test_naive_receipt(self) -> None:
+        """A naive receipt instant is refused, naming it."""
+        with pytest.raises(InvalidValueError, match="received_at: must be timezone-aware"):
+            VN.due(dt.datetime(2025, 6, 2, 10), ProcessingTime.working_days(1))
+
+    def test_receipt_outside_years(self) -> None:
+        """A receipt outside the supported years raises CalendarError."""
+        with pytest.raises(CalendarError, match="received_at"):
+            VN.due(at("2040-01-02T10:00+07:00"), ProcessingTime.working_days(1))
+
+    def test_not_a_processing_time(self) -> None:
+        """Something other than a ProcessingTime is refused."""
+        with pytest.raises(InvalidValueError, match="processing_time"):
+            compute_deadline(VN, at("2025-06-02T10:00+07:00"), 3)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("hours", [1.5, True, "2"])
+    def test_non_integer_hours(self, hours: object) -> None:
+        """add_working_hours refuses a non-integer count."""
+        with pytest.raises(InvalidValueError, match="hours"):
+            VN.add_working_hours(at("2025-06-02T10:00+07:00"), hours)  # type: ignore[arg-type]
+
+    def test_naive_instant_in_working_time(self) -> None:
+        """working_time_between refuses a naive datetime."""
+        with pytest.raises(InvalidValueError, match="start"):
+            VN.working_time_between(dt.datetime(2025, 6, 2), at("2025-06-02T10:00+07:00"))
