@@ -1,0 +1,198 @@
+"""Hypothesis properties of the working calendar: the index agrees with slow, obvious code."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from adminflow.calendar import Closure, ExtraWorkingDay, WorkingCalendar
+from adminflow.errors import CalendarError, InvalidValueError
+
+VN = WorkingCalendar.vietnam()
+LOCAL = VN.timezone
+
+days = st.dates(min_value=dt.date(2004, 1, 1), max_value=dt.date(2031, 12, 31))
+counts = st.integers(min_value=-400, max_value=400)
+zones = st.sampled_from([LOCAL, dt.UTC, ZoneInfo("Europe/Paris"), ZoneInfo("America/New_York")])
+instants = st.datetimes(
+    min_value=dt.datetime(2001, 1, 1), max_value=dt.datetime(2034, 12, 1), timezones=zones
+)
+durations = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=120))
+
+
+def working_days(calendar: WorkingCalendar) -> st.SearchStrategy[dt.date]:
+    return days.filter(calendar.is_working_day)
+
+
+@st.composite
+def working_instants(draw: st.DrawFn) -> dt.datetime:
+    """An instant strictly inside an office session (not at an opening) of a working day."""
+    day = draw(working_days(VN))
+    session = draw(st.sampled_from(VN.sessions))
+    start = dt.datetime.combine(day, session.start, tzinfo=LOCAL)
+    length = dt.datetime.combine(day, session.end, tzinfo=LOCAL) - start
+    offset = draw(st.integers(1, length // dt.timedelta(microseconds=1) - 1))
+    return start + dt.timedelta(microseconds=offset)
+
+
+def slow_add(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.date:
+    """Reference: step one day at a time."""
+    if n == 0:
+        while not calendar.is_working_day(day):
+            day += dt.timedelta(days=1)
+        return day
+    step = dt.timedelta(days=1 if n > 0 else -1)
+    left = abs(n)
+    while left:
+        day += step
+        if calendar.is_working_day(day):
+            left -= 1
+    return day
+
+
+def slow_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> int:
+    """Reference: count day by day in (start, end]."""
+    lo, hi, sign = (start, end, 1) if start <= end else (end, start, -1)
+    total, day = 0, lo
+    while day < hi:
+        day += dt.timedelta(days=1)
+        total += calendar.is_working_day(day)
+    return sign * total
+
+
+@st.composite
+def calendars(draw: st.DrawFn) -> WorkingCalendar:
+    """The Vietnamese calendar, sometimes with random closures and extra working days."""
+    closed = draw(st.lists(days, max_size=5, unique=True))
+    extra = [d for d in draw(st.lists(days, max_size=5, unique=True)) if d not in closed]
+    return WorkingCalendar.vietnam(
+        closures=[Closure(d, source="test decision") for d in closed],
+        extra_working_days=[ExtraWorkingDay(d, source="test decision") for d in extra],
+    )
+
+
+class TestAddWorkingDays:
+    @given(day=days, n=counts)
+    def test_result_is_a_working_day(self, day: dt.date, n: int) -> None:
+        """add_working_days always returns a working day."""
+        result = VN.add_working_days(day, n)
+
+        assert VN.is_working_day(result)
+
+    @given(day=days, a=counts, b=counts)
+    def test_monotone_in_n(self, day: dt.date, a: int, b: int) -> None:
+        """More working days never give an earlier day."""
+        lo, hi = sorted((a, b))
+
+        assert VN.add_working_days(day, lo) <= VN.add_working_days(day, hi)
+
+    @given(first=days, second=days, n=counts)
+    def test_monotone_in_start(self, first: dt.date, second: dt.date, n: int) -> None:
+        """A later start day never gives an earlier result."""
+        lo, hi = sorted((first, second))
+
+        assert VN.add_working_days(lo, n) <= VN.add_working_days(hi, n)
+
+    @given(day=working_days(VN), a=counts, b=counts)
+    def test_additive_on_working_days(self, day: dt.date, a: int, b: int) -> None:
+        """add(add(d, a), b) == add(d, a + b) for a working day d."""
+        assert VN.add_working_days(VN.add_working_days(day, a), b) == VN.add_working_days(
+            day, a + b
+        )
+
+    @given(day=working_days(VN), n=counts)
+    def test_round_trip_with_between(self, day: dt.date, n: int) -> None:
+        """working_days_between(d, add_working_days(d, n)) == n for a working day d."""
+        assert VN.working_days_between(day, VN.add_working_days(day, n)) == n
+
+    @given(calendar=calendars(), day=days, n=st.integers(min_value=-40, max_value=40))
+    def test_agrees_with_day_stepping(
+        self, calendar: WorkingCalendar, day: dt.date, n: int
+    ) -> None:
+        """The index gives the same day as stepping one day at a time."""
+        assert calendar.add_working_days(day, n) == slow_add(calendar, day, n)
+
+    @given(calendar=calendars(), start=days, span=st.integers(min_value=-90, max_value=90))
+    def test_between_agrees_with_counting(
+        self, calendar: WorkingCalendar, start: dt.date, span: int
+    ) -> None:
+        """working_days_between gives the same count as counting day by day."""
+        end = start + dt.timedelta(days=span)
+
+        assert calendar.working_days_between(start, end) == slow_between(calendar, start, end)
+
+
+class TestWorkingTime:
+    @given(at=instants, delta=durations)
+    def test_lands_inside_a_session(self, at: dt.datetime, delta: dt.timedelta) -> None:
+        """Adding working time always lands on a working day, inside or at the edge of a session."""
+        result = VN.add_working_time(at, delta)
+
+        local = result.astimezone(LOCAL)
+        assert VN.is_working_day(local.date())
+        tod = local.time().replace(tzinfo=None)
+        assert any(s.start <= tod <= s.end for s in VN.sessions)
+        assert result >= at
+
+    @given(at=instants, delta=durations)
+    def test_round_trip_with_difference(self, at: dt.datetime, delta: dt.timedelta) -> None:
+        """working_time_between(t, add_working_time(t, d)) == d."""
+        assert VN.working_time_between(at, VN.add_working_time(at, delta)) == delta
+
+    @given(start=instants, end=working_instants())
+    def test_difference_then_add(self, start: dt.datetime, end: dt.datetime) -> None:
+        """Adding the working time between t and u to t reaches u when u is inside a session."""
+        delta = VN.working_time_between(start, end)
+        assume(delta > dt.timedelta(0))
+
+        assert VN.add_working_time(start, delta) == end
+
+    @given(start=instants, end=instants)
+    def test_difference_is_antisymmetric(self, start: dt.datetime, end: dt.datetime) -> None:
+        """The working time from u to t is minus the working time from t to u."""
+        assert VN.working_time_between(start, end) == -VN.working_time_between(end, start)
+
+
+class TestInvalidInput:
+    @given(
+        n=st.one_of(
+            st.floats(allow_nan=True),
+            st.booleans(),
+            st.text(max_size=3),
+            st.none(),
+            st.decimals(allow_nan=False),
+        )
+    )
+    def test_non_integer_counts(self, n: object) -> None:
+        """Any count that is not an integer raises InvalidValueError."""
+        with pytest.raises(InvalidValueError):
+            VN.add_working_days(dt.date(2025, 1, 2), n)  # type: ignore[arg-type]
+
+    @given(
+        day=st.one_of(
+            st.dates(max_value=dt.date(1999, 12, 31)), st.dates(min_value=dt.date(2036, 1, 1))
+        ),
+        n=st.integers(-5, 5),
+    )
+    def test_days_outside_the_years(self, day: dt.date, n: int) -> None:
+        """Any day outside the supported years raises CalendarError."""
+        with pytest.raises(CalendarError):
+            VN.add_working_days(day, n)
+        with pytest.raises(CalendarError):
+            VN.working_days_between(dt.date(2025, 1, 1), day)
+
+    @given(at=st.datetimes(min_value=dt.datetime(2001, 1, 1), max_value=dt.datetime(2034, 1, 1)))
+    def test_naive_instants(self, at: dt.datetime) -> None:
+        """Any naive instant raises InvalidValueError."""
+        with pytest.raises(InvalidValueError):
+            VN.add_working_hours(at, 1)
+        with pytest.raises(InvalidValueError):
+            VN.working_time_between(at, at)
+
+    @given(value=st.one_of(st.datetimes(), st.text(max_size=5), st.integers(), st.none()))
+    def test_non_dates(self, value: object) -> None:
+        """Anything that is not a plain date raises InvalidValueError."""
+        with pytest.raises(InvalidValueError):
+            VN.is_working_day(value)  # type: ignore[arg-type]
