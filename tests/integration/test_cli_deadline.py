@@ -81,7 +81,10 @@ class TestDeadlineCommand:
         bad_year = run("--received", "2040-04-25T10:00+07:00", "--working-days", "3")
         no_unit = run("--received", "2025-04-25T10:00+07:00")
 
-        assert bad_instant.returncode == 2 and "'tomorrow'" in bad_instant.stderr
-        assert bad_count.returncode == 2 and "'-1'" in bad_count.stderr
-        assert bad_year.returncode == 2 and "outside the supported years" in bad_year.stderr
+        assert bad_instant.returncode == 2
+        assert "'tomorrow'" in bad_instant.stderr
+        assert bad_count.returncode == 2
+        assert "'-1'" in bad_count.stderr
+        assert bad_year.returncode == 2
+        assert "outside the supported years" in bad_year.stderr
         assert no_unit.returncode == 2
