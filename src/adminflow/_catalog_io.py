@@ -1,0 +1,426 @@
+"""Reading and writing catalogues as TOML and JSON, through a configured cattrs converter.
+
+Structuring is strict (a string is not a number, a number is not a string, unknown keys are
+refused) and collects every problem of the document; :func:`problems_of` turns cattrs'
+nested exception groups into :class:`~adminflow.errors.Problem` objects with paths like
+``procedures[3].processing_time.working_days``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import json
+import math
+import tomllib
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from adminflow._procedure_checks import check_procedure
+from adminflow.deadlines import ProcessingTime, TimeUnit
+from adminflow.errors import InvalidValueError, Problem, ValidationError
+from adminflow.jurisdictions import AuthorityKind, Level
+from adminflow.procedures import (
+    BoundaryFreeScope,
+    Catalog,
+    Channel,
+    DocumentKind,
+    FeePayable,
+    Format,
+    OnlineServiceLevel,
+    Procedure,
+    ResultKind,
+    duplicate_code_problems,
+)
+
+_SAMPLE = "data/sample_catalog.toml"
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    AuthorityKind,
+    BoundaryFreeScope,
+    Channel,
+    DocumentKind,
+    FeePayable,
+    Level,
+    OnlineServiceLevel,
+    ResultKind,
+    TimeUnit,
+)
+_FORMATS = ("toml", "json")
+
+
+# --------------------------------------------------------------------------- structuring hooks
+
+
+def _str(obj: Any, _: Any) -> str:
+    if not isinstance(obj, str):
+        raise InvalidValueError("", obj, "must be a string")
+    return obj
+
+
+def _int(obj: Any, _: Any) -> int:
+    if isinstance(obj, bool) or not isinstance(obj, int):
+        raise InvalidValueError("", obj, "must be an integer")
+    return obj
+
+
+def _float(obj: Any, _: Any) -> float:
+    if isinstance(obj, bool) or not isinstance(obj, int | float):
+        raise InvalidValueError("", obj, "must be a number")
+    if not math.isfinite(obj):
+        raise InvalidValueError("", obj, "must be a finite number")
+    return float(obj)
+
+
+def _bool(obj: Any, _: Any) -> bool:
+    if not isinstance(obj, bool):
+        raise InvalidValueError("", obj, "must be true or false")
+    return obj
+
+
+def _date(obj: Any, _: Any) -> dt.date:
+    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
+        return obj
+    if isinstance(obj, str):
+        try:
+            return dt.date.fromisoformat(obj)
+        except ValueError:
+            pass
+    raise InvalidValueError("", obj, "must be a date YYYY-MM-DD")
+
+
+def _time(obj: Any, _: Any) -> dt.time:
+    if isinstance(obj, dt.time):
+        return obj
+    if isinstance(obj, str) and len(obj) in (5, 8):
+        try:
+            return dt.time.fromisoformat(obj)
+        except ValueError:
+            pass
+    raise InvalidValueError("", obj, "must be a time HH:MM")
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    choices = ", ".join(str(m.value) for m in cls)
+
+    def hook(obj: Any, _: Any) -> enum.Enum:
+        try:
+            return cls(obj)
+        except (ValueError, TypeError):
+            raise InvalidValueError("", obj, f"must be one of {choices}") from None
+
+    return hook
+
+
+def _collection_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure ``tuple[X, ...]`` and ``frozenset[X]`` from a list, never from a string."""
+    (item_type, *_) = get_args(tp)
+    make = frozenset if get_origin(tp) is frozenset else tuple
+
+    def hook(obj: Any, _: Any) -> Any:
+        if not isinstance(obj, list | tuple):
+            raise InvalidValueError("", obj, "must be a list")
+        items, errors = [], []
+        for i, item in enumerate(obj):
+            try:
+                items.append(conv.structure(item, item_type))
+            except Exception as exc:  # collected with its index, as cattrs does
+                exc.__notes__ = [IterableValidationNote(f"@ index {i}", i, item_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp}", errors, tp)
+        return make(items)
+
+    return hook
+
+
+_TIME_KEYS = ("working_days", "working_hours", "same_day", "cutoff")
+
+
+def _processing_time(obj: Any, _: Any) -> ProcessingTime:
+    """Structure ``{ working_days = 3 }``, ``{ working_hours = 8 }`` or ``{ same_day = true }``.
+
+    A same-day time may add ``cutoff = "15:00"``.
+    """
+    if not isinstance(obj, Mapping):
+        raise InvalidValueError(
+            "", obj, "must be a table like { working_days = 3 } or { same_day = true }"
+        )
+    problems = [
+        Problem(str(k), f"unknown key{_suggest(k, _TIME_KEYS)}") for k in obj if k not in _TIME_KEYS
+    ]
+    units = [k for k in ("working_days", "working_hours", "same_day") if k in obj]
+    if len(units) != 1:
+        problems.append(
+            Problem("", f"needs exactly one of working_days, working_hours, same_day, got {units}")
+        )
+    if problems:
+        raise ValidationError(problems, source="processing_time")
+    unit = units[0]
+    value = obj[unit]
+    if unit == "same_day":
+        if value is not True:
+            raise InvalidValueError("same_day", value, "must be true")
+        cutoff = obj.get("cutoff")
+        try:
+            return (
+                ProcessingTime.same_day(_time(cutoff, None))
+                if cutoff is not None
+                else (ProcessingTime(TimeUnit.SAME_DAY, 0, None))
+            )
+        except InvalidValueError as exc:
+            raise InvalidValueError("cutoff", exc.value, exc.reason) from None
+    if "cutoff" in obj:
+        raise InvalidValueError("cutoff", obj["cutoff"], "only goes with same_day")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(unit, value, "must be an integer")
+    if value <= 0:
+        raise InvalidValueError(unit, value, "must be > 0")
+    return ProcessingTime(TimeUnit(unit), value)
+
+
+def _unstructure_time(value: dt.time) -> str:
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
+def _unstructure_processing_time(value: ProcessingTime) -> dict[str, Any]:
+    if value.unit is TimeUnit.SAME_DAY:
+        out: dict[str, Any] = {"same_day": True}
+        if value.cutoff is not None:
+            out["cutoff"] = _unstructure_time(value.cutoff)
+        return out
+    return {value.unit.value: value.amount}
+
+
+def _procedure_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Procedure]:
+    """Structure a procedure; when some fields fail, still check the fields that were read."""
+    base = make_dict_structure_fn(Procedure, conv)
+    fields = attrs.fields_dict(Procedure)
+
+    def hook(obj: Any, cls: Any) -> Procedure:
+        if not isinstance(obj, Mapping):
+            raise InvalidValueError("", obj, "must be a table")
+        try:
+            return base(obj, cls)
+        except ClassValidationError as exc:
+            if any(isinstance(e, InvalidValueError) for e in exc.group_exceptions()[1]):
+                raise  # the constructor ran and reported the invariants itself
+            read: dict[str, Any] = {}
+            for name, value in obj.items():
+                if name in fields:
+                    try:
+                        read[name] = conv.structure(value, fields[name].type or Any)
+                    except Exception:  # already reported by the first pass
+                        continue
+            extra = check_procedure(read).problems()
+            if not extra:
+                raise
+            raise ValidationError([*problems_of(exc), *extra], source="procedure") from None
+
+    return hook
+
+
+def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
+    base = make_dict_structure_fn(Catalog, conv)
+
+    def hook(obj: Any, cls: Any) -> Catalog:
+        if not isinstance(obj, Mapping):
+            raise InvalidValueError("", obj, "must be a table with a 'procedures' list")
+        if "procedures" not in obj:
+            raise InvalidValueError("procedures", None, "is required (a list of procedures)")
+        try:
+            return base(obj, cls)
+        except ClassValidationError as exc:
+            raw = obj.get("procedures")
+            codes = (
+                [p.get("code") if isinstance(p, Mapping) else None for p in raw]
+                if (isinstance(raw, list))
+                else []
+            )
+            extra = duplicate_code_problems(codes)
+            if not extra:
+                raise
+            raise ValidationError([*problems_of(exc), *extra], source="catalog") from None
+
+    return hook
+
+
+def _is_collection(tp: Any) -> bool:
+    origin: Any = get_origin(tp)
+    return origin is tuple or origin is frozenset
+
+
+def _is_frozenset(tp: Any) -> bool:
+    origin: Any = get_origin(tp)
+    return origin is frozenset or tp is frozenset
+
+
+@functools.cache
+def converter(format: Format) -> cattrs.Converter:
+    """The converter for one file format (TOML has native dates; JSON has strings)."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    for tp, hook in ((str, _str), (int, _int), (float, _float), (bool, _bool)):
+        conv.register_structure_hook(tp, hook)
+    for cls in _ENUMS:  # registered by class: more specific than str for a StrEnum
+        conv.register_structure_hook(cls, _enum_hook(cls))
+    conv.register_structure_hook(dt.date, _date)
+    conv.register_structure_hook(dt.time, _time)
+    conv.register_structure_hook(ProcessingTime, _processing_time)
+    conv.register_structure_hook_factory(_is_collection, lambda t: _collection_hook(t, conv))
+    conv.register_structure_hook(Procedure, _procedure_hook(conv))
+    conv.register_structure_hook(Catalog, _catalog_hook(conv))
+
+    conv.register_unstructure_hook(ProcessingTime, _unstructure_processing_time)
+    conv.register_unstructure_hook(dt.time, _unstructure_time)
+    if format == "json":
+        conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    else:
+        conv.register_unstructure_hook(dt.date, lambda d: d)
+    conv.register_unstructure_hook_func(
+        _is_frozenset,
+        lambda value: sorted(conv.unstructure(v) for v in value),
+    )
+    conv.register_unstructure_hook(
+        Catalog, make_dict_unstructure_fn(Catalog, conv, _cattrs_omit_if_default=True)
+    )
+    return conv
+
+
+# ------------------------------------------------------------------------------------ problems
+
+
+def _join(path: str, sub: str) -> str:
+    if not sub:
+        return path
+    if not path or sub.startswith("["):
+        return f"{path}{sub}"
+    return f"{path}.{sub}"
+
+
+def _suggest(key: object, choices: Any) -> str:
+    close = difflib.get_close_matches(str(key), list(choices), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
+    """Flatten a (cattrs or adminflow) exception into problems with paths under ``path``."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        found: list[Problem] = []
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                found += problems_of(sub, _join(path, note.name))
+            else:
+                found += problems_of(sub, _join(path, f"[{note.index}]"))
+        for sub in without:
+            found += problems_of(sub, path)
+        return found
+    if isinstance(exc, ValidationError):
+        return [Problem(_join(path, p.path), p.message) for p in exc.problems]
+    if isinstance(exc, InvalidValueError):
+        return [Problem(_join(path, exc.field), f"{exc.reason}, got {exc.value!r}")]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        return [
+            Problem(_join(path, str(k)), f"unknown key{_suggest(k, known)}")
+            for k in sorted(exc.extra_fields, key=str)
+        ]
+    if isinstance(exc, KeyError):
+        key = str(exc.args[0]) if exc.args else ""
+        at = path if path == key or path.endswith(f".{key}") else _join(path, key)
+        return [Problem(at, "is required")]
+    return [Problem(path, f"{type(exc).__name__}: {exc}")]
+
+
+# ------------------------------------------------------------------------------ load and dump
+
+
+def _check_format(format: object) -> Format:
+    if format not in _FORMATS:
+        raise InvalidValueError("format", format, "must be 'toml' or 'json'")
+    return format  # type: ignore[return-value]
+
+
+def parse(text: str, format: Format, *, source: str) -> Any:
+    """Parse TOML or JSON text into plain data."""
+    try:
+        if format == "toml":
+            return tomllib.loads(text)
+        return json.loads(text)
+    except ValueError as exc:  # TOMLDecodeError and JSONDecodeError are ValueErrors
+        raise InvalidValueError(source, "<text>", f"not valid {format.upper()}: {exc}") from exc
+
+
+def structure(data: Any, format: Format, *, source: str) -> Catalog:
+    """Build a catalogue from parsed data, reporting every problem at once."""
+    try:
+        return converter(format).structure(data, Catalog)
+    except Exception as exc:
+        problems = problems_of(exc)
+        raise ValidationError(
+            [p if p.path else Problem("(document)", p.message) for p in problems], source=source
+        ) from None
+
+
+def loads(text: str, format: Format, *, source: str) -> Catalog:
+    """Read a catalogue from text."""
+    fmt = _check_format(format)
+    if not isinstance(text, str):
+        raise InvalidValueError("text", text, "must be a string")
+    return structure(parse(text, fmt, source=source), fmt, source=source)
+
+
+def _format_of(path: Path, format: Format | None) -> Format:
+    if format is not None:
+        return _check_format(format)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in _FORMATS:
+        raise InvalidValueError("path", str(path), "needs a .toml or .json suffix, or format=")
+    return suffix  # type: ignore[return-value]
+
+
+def load(path: Path, format: Format | None) -> Catalog:
+    """Read a catalogue file."""
+    fmt = _format_of(path, format)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidValueError(str(path), "<bytes>", f"not UTF-8 text: {exc}") from exc
+    return loads(text, fmt, source=str(path))
+
+
+def dumps(catalog: Catalog, format: Format) -> str:
+    """Write a catalogue as text."""
+    fmt = _check_format(format)
+    data = converter(fmt).unstructure(catalog, Catalog)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return tomli_w.dumps(data)
+
+
+def dump(catalog: Catalog, path: Path, format: Format | None) -> None:
+    """Write a catalogue file."""
+    path.write_text(dumps(catalog, _format_of(path, format)), encoding="utf-8")
+
+
+@functools.cache
+def load_sample() -> Catalog:
+    """The shipped sample catalogue, read on first use."""
+    text = resources.files("adminflow").joinpath(_SAMPLE).read_text(encoding="utf-8")
+    return loads(text, "toml", source=f"adminflow:{_SAMPLE}")
