@@ -30,6 +30,7 @@ import attrs
 from adminflow.errors import InvalidValueError
 
 __all__ = [
+    "MAX_AGENCY_CODE_LENGTH",
     "AgencyCode",
     "AgencyCodeLayout",
     "DossierCode",
