@@ -1,0 +1,254 @@
+"""Boundary-free receipt (tiếp nhận không phụ thuộc địa giới hành chính) and transfer.
+
+Private module; the public names are re-exported by :mod:`adminflow.competence`.
+
+References:
+    Decree 118/2025/NĐ-CP, Art. 3(6) (nationwide), Art. 3(7) and 14(2) (within the province),
+    Art. 17(3) (when the clock starts), Art. 18 and 20(1) (transfer: the electronic dossier at
+    once, the paper dossier within 1 working day). Decree 309/2026/NĐ-CP (5 August 2026),
+    Art. 7 (adds Art. 14(4): nationwide receipt by provincial and commune centres for listed
+    procedures) and Art. 8 (Art. 17(3): for boundary-free dossiers the clock starts when the
+    competent agency receives the dossier) — read in a third-party copy of the decree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from adminflow.errors import CompetenceError, InvalidValueError
+
+if TYPE_CHECKING:
+    from adminflow._competence_directory import AnyAuthority
+    from adminflow._competence_rules import ProcedureLike
+    from adminflow.competence import Competence, CompetenceResolver
+
+__all__ = [
+    "NATIONWIDE_RECEIPT_AMENDED",
+    "ClockStart",
+    "ReceiptDecision",
+    "ReceiptMode",
+    "Transfer",
+    "decide_receipt",
+    "plan_transfer",
+]
+
+#: Decree 118/2025/NĐ-CP in force (two-level government).
+_DECREE_118_FROM = dt.date(2025, 7, 1)
+#: Decree 309/2026/NĐ-CP in force: Art. 14(4) nationwide receipt; Art. 17(3) clock rule.
+NATIONWIDE_RECEIPT_AMENDED = dt.date(2026, 8, 5)
+
+
+class ReceiptMode(enum.StrEnum):
+    """How a One-Stop Unit comes to receive a dossier."""
+
+    COMPETENT_UNIT = "competent_unit"  #: the competent body's own unit
+    WITHIN_PROVINCE = "within_province"  #: trong phạm vi cấp tỉnh (Art. 3(7), 14(2))
+    NATIONWIDE = "nationwide"  #: toàn quốc (Art. 3(6), 14(4))
+
+
+class ClockStart(enum.StrEnum):
+    """When the processing time starts for a received dossier (Decree 118/2025 Art. 17(3))."""
+
+    RECEIPT = "receipt"  #: complete receipt at the receiving One-Stop Unit (receipt slip)
+    COMPETENT_AGENCY_RECEIPT = "competent_agency_receipt"  #: when the competent agency gets it
+
+
+@attrs.frozen
+class ReceiptDecision:
+    """Whether a unit may receive a dossier: truthy when allowed, with the reason in words.
+
+    Attributes:
+        allowed: Whether receipt is allowed.
+        reason: Why (or why not), in words.
+        legal_basis: The provisions (and the province's list decision) it rests on.
+        mode: How it is received, or ``None`` when refused.
+        competence: Who decides the dossier, when that could be determined.
+    """
+
+    allowed: bool
+    reason: str
+    legal_basis: str
+    mode: ReceiptMode | None = None
+    competence: Competence | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def __str__(self) -> str:
+        verdict = "may receive" if self.allowed else "may not receive"
+        return f"{verdict}: {self.reason} ({self.legal_basis})"
+
+
+@attrs.frozen
+class Transfer:
+    """Where a received dossier goes next (chuyển hồ sơ), how fast, and when its clock starts.
+
+    Attributes:
+        required: Whether the dossier must leave the receiving unit at all.
+        destination: The body that handles it (the acting authority).
+        mode: How it was received.
+        electronic: When the electronic dossier must be forwarded.
+        paper_within_working_days: Deadline for the paper dossier, or ``None`` if not moved.
+        clock_start: When the processing time starts.
+        legal_basis: The provisions.
+    """
+
+    required: bool
+    destination: AnyAuthority
+    mode: ReceiptMode
+    electronic: str
+    paper_within_working_days: int | None
+    clock_start: ClockStart
+    legal_basis: str
+
+
+def _regime(on: dt.date) -> str:
+    if on >= _DECREE_118_FROM:
+        return "Decree 118/2025/NĐ-CP"
+    return "Decree 61/2018/NĐ-CP (amended by Decree 107/2021/NĐ-CP)"
+
+
+def _nationwide_basis(on: dt.date) -> str:
+    if on >= NATIONWIDE_RECEIPT_AMENDED:
+        return "Decree 118/2025/NĐ-CP Art. 3(6), 14(4) (added by Decree 309/2026/NĐ-CP Art. 7)"
+    return "Decree 118/2025/NĐ-CP Art. 3(6)"
+
+
+def _scope(procedure: ProcedureLike | None) -> str:
+    value = getattr(procedure, "boundary_free", None)
+    return str(value) if value is not None else "none"
+
+
+def decide_receipt(
+    resolver: CompetenceResolver,
+    procedure: str | ProcedureLike,
+    receiving: str,
+    subject: str,
+    on: dt.date,
+) -> ReceiptDecision:
+    """See :meth:`adminflow.competence.CompetenceResolver.can_receive`."""
+    code, field, _, found = resolver._procedure(procedure)
+    try:
+        competence = resolver.resolve(procedure, subject, at=on)
+    except CompetenceError as exc:
+        return ReceiptDecision(False, f"no competent authority: {exc}", f"{_regime(on)} Art. 14")
+    handler = competence.acting
+    if receiving == handler.unit_code:
+        return ReceiptDecision(
+            True,
+            f"{receiving} is the unit of the competent body ({handler.name})",
+            f"{_regime(on)} Art. 14(2)" if on >= _DECREE_118_FROM else _regime(on),
+            ReceiptMode.COMPETENT_UNIT,
+            competence,
+        )
+    rules = resolver.rules
+    receiving_province = resolver.province_of(receiving)
+    home = resolver.province_of(subject)
+    if receiving_province is None:
+        return ReceiptDecision(
+            False,
+            f"unknown receiving unit {receiving!r}",
+            f"{_regime(on)} Art. 14",
+            None,
+            competence,
+        )
+    for exclusion in rules.exclusions:
+        if exclusion.region in (None, home, receiving_province) and exclusion.covers(
+            code, field, on
+        ):
+            return ReceiptDecision(
+                False,
+                f"{code} is excluded from boundary-free receipt: {exclusion.reason}; it is "
+                f"received only at the One-Stop Unit of {handler.name}",
+                str(exclusion.reference),
+                None,
+                competence,
+            )
+    scope = _scope(found)
+    if receiving_province == home:
+        lists = [
+            b for b in rules.boundary_free if b.region in (None, home) and b.covers(code, field, on)
+        ]
+        if lists or (on >= _DECREE_118_FROM and scope in ("province", "nationwide")):
+            basis = f"{_regime(on)} Art. 3(7), 14(2)" if on >= _DECREE_118_FROM else _regime(on)
+            if lists:
+                basis += "; " + "; ".join(str(b.reference) for b in lists)
+            return ReceiptDecision(
+                True,
+                f"{code} is received regardless of administrative boundaries within province "
+                f"{home}; {receiving} transfers it to {handler.name}",
+                basis,
+                ReceiptMode.WITHIN_PROVINCE,
+                competence,
+            )
+        return ReceiptDecision(
+            False,
+            f"{code} is not on province {home}'s list of procedures received regardless of "
+            f"administrative boundaries; it is received only at the One-Stop Unit of "
+            f"{handler.name}",
+            f"{_regime(on)} Art. 3(7), 14(2)" if on >= _DECREE_118_FROM else _regime(on),
+            None,
+            competence,
+        )
+    lists = [b for b in rules.boundary_free if b.region is None and b.covers(code, field, on)]
+    if on >= _DECREE_118_FROM and (lists or scope == "nationwide"):
+        basis = _nationwide_basis(on)
+        if lists:
+            basis += "; " + "; ".join(str(b.reference) for b in lists)
+        return ReceiptDecision(
+            True,
+            f"{code} is received nationwide regardless of administrative boundaries; "
+            f"{receiving} (province {receiving_province}) transfers it to {handler.name}",
+            basis,
+            ReceiptMode.NATIONWIDE,
+            competence,
+        )
+    return ReceiptDecision(
+        False,
+        f"{receiving} is in province {receiving_province} but the dossier belongs to province "
+        f"{home}, and {code} is not received nationwide regardless of administrative boundaries",
+        _nationwide_basis(on) if on >= _DECREE_118_FROM else _regime(on),
+        None,
+        competence,
+    )
+
+
+def plan_transfer(
+    resolver: CompetenceResolver,
+    procedure: str | ProcedureLike,
+    receiving: str,
+    subject: str,
+    on: dt.date,
+) -> Transfer:
+    """See :meth:`adminflow.competence.CompetenceResolver.transfer`."""
+    decision = decide_receipt(resolver, procedure, receiving, subject, on)
+    if not decision or decision.competence is None or decision.mode is None:
+        raise InvalidValueError("receiving_unit", receiving, decision.reason)
+    destination = decision.competence.acting
+    if decision.mode is ReceiptMode.COMPETENT_UNIT:
+        return Transfer(
+            required=False,
+            destination=destination,
+            mode=decision.mode,
+            electronic="passed to the competent body in the handling system right after receipt",
+            paper_within_working_days=0,
+            clock_start=ClockStart.RECEIPT,
+            legal_basis=f"{_regime(on)} Art. 17(3), 18",
+        )
+    amended = on >= NATIONWIDE_RECEIPT_AMENDED
+    clock_basis = (
+        "Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8" if amended else "Art. 17(3)"
+    )
+    return Transfer(
+        required=True,
+        destination=destination,
+        mode=decision.mode,
+        electronic="immediately",
+        paper_within_working_days=1,
+        clock_start=ClockStart.COMPETENT_AGENCY_RECEIPT if amended else ClockStart.RECEIPT,
+        legal_basis=f"{_regime(on)} Art. 20(1), {clock_basis}",
+    )

@@ -1,0 +1,390 @@
+"""Value objects of competence rules: seats, scopes, legal references and grants.
+
+Private module; the public names are re-exported by :mod:`adminflow.competence`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from adminflow.errors import InvalidValueError
+from adminflow.jurisdictions import AuthorityKind, Level
+
+__all__ = [
+    "Assignment",
+    "Authorization",
+    "BoundaryFreeExclusion",
+    "BoundaryFreeList",
+    "Decentralization",
+    "Grant",
+    "LegacyDistrict",
+    "LegalReference",
+    "Scope",
+    "ScopeKey",
+    "Seat",
+]
+
+#: Rank of an authority kind inside one level: a People's Committee (or a ministry) above its
+#: chairman, the chairman above a vice-chairman, and all of them above their agencies.
+_KIND_RANK = {
+    AuthorityKind.MINISTRY: 4,
+    AuthorityKind.PEOPLES_COMMITTEE: 4,
+    AuthorityKind.CHAIRMAN: 3,
+    AuthorityKind.VICE_CHAIRMAN: 2,
+    AuthorityKind.DEPARTMENT: 1,
+    AuthorityKind.SPECIALISED_OFFICE: 1,
+    AuthorityKind.SERVICE_CENTRE: 1,
+    AuthorityKind.OTHER: 1,
+}
+
+#: A key a grant is indexed under: ``("procedure", code)`` or ``("field", field)``.
+ScopeKey = tuple[str, str]
+
+
+def _frozen_strings(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise InvalidValueError("scope", values, "must be a collection of strings, not a string")
+    return frozenset(values)
+
+
+@attrs.frozen
+class Seat:
+    """A seat of competence (chức danh / cơ quan có thẩm quyền): a kind of body at a level.
+
+    A seat is relative to the unit a dossier belongs to: ``Seat(Level.COMMUNE,
+    AuthorityKind.CHAIRMAN)`` is the chairman of the commune People's Committee of *that*
+    commune. Give ``authority_id`` to name one body where the kind is not unique in a unit
+    (a provincial department, a vice-chairman).
+
+    In rule files a seat is written ``"level/kind"`` or ``"level/kind@authority-id"``.
+
+    Attributes:
+        level: Level of the body (central, province, district before 1 July 2025, commune).
+        kind: Kind of body (People's Committee, chairman, department, ...).
+        authority_id: Identifier of one specific body, or ``None`` for "the body of that kind".
+
+    Examples:
+        >>> seat = Seat.parse("commune/chairman")
+        >>> seat.level, seat.kind
+        (<Level.COMMUNE: 'commune'>, <AuthorityKind.CHAIRMAN: 'chairman'>)
+        >>> str(Seat.parse("province/department@56-sct"))
+        'province/department@56-sct'
+        >>> Seat.parse("district/peoples_committee").is_above(Seat.parse("commune/chairman"))
+        True
+    """
+
+    level: Level = attrs.field(converter=Level)
+    kind: AuthorityKind = attrs.field(converter=AuthorityKind)
+    authority_id: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Seat:
+        """Read a seat written ``"level/kind"`` or ``"level/kind@authority-id"``.
+
+        Raises:
+            InvalidValueError: The text is not of that form or names an unknown level or kind.
+        """
+        if not isinstance(text, str):
+            raise InvalidValueError("seat", text, "must be a string 'level/kind[@authority-id]'")
+        head, at_sign, authority_id = text.partition("@")
+        level, sep, kind = head.partition("/")
+        if not sep or (at_sign and not authority_id):
+            raise InvalidValueError("seat", text, "must be of the form 'level/kind[@authority-id]'")
+        try:
+            return cls(Level(level), AuthorityKind(kind), authority_id or None)
+        except ValueError:
+            raise InvalidValueError(
+                "seat",
+                text,
+                f"level must be one of {', '.join(Level)} "
+                f"and kind one of {', '.join(AuthorityKind)}",
+            ) from None
+
+    def __str__(self) -> str:
+        base = f"{self.level}/{self.kind}"
+        return f"{base}@{self.authority_id}" if self.authority_id else base
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Height of the seat: its level first, then the kind's rank inside the level."""
+        return (self.level.rank, _KIND_RANK[self.kind])
+
+    def is_above(self, other: Seat) -> bool:
+        """Whether this seat is strictly higher than ``other`` (higher level or superior body)."""
+        return self.rank > other.rank
+
+    def covers(self, other: Seat) -> bool:
+        """Whether a grant from this seat applies to a holder in seat ``other``.
+
+        Same level and kind; when this seat names a body, ``other`` must name the same body.
+        """
+        if (self.level, self.kind) != (other.level, other.kind):
+            return False
+        return self.authority_id is None or self.authority_id == other.authority_id
+
+    def overlaps(self, other: Seat) -> bool:
+        """Whether the two seats can denote the same body."""
+        if (self.level, self.kind) != (other.level, other.kind):
+            return False
+        return (
+            self.authority_id is None
+            or other.authority_id is None
+            or (self.authority_id == other.authority_id)
+        )
+
+
+@attrs.frozen
+class LegalReference:
+    """The legal instrument (văn bản) a rule comes from, with its article.
+
+    Attributes:
+        instrument: Number and type, e.g. ``"Decree 151/2025/NĐ-CP"`` or
+            ``"Decision 1883/QĐ-UBND"``.
+        issued_on: Date the instrument was signed, when known.
+        article: Article, clause and point, e.g. ``"Art. 5(1)(m)"``.
+        note: Anything a reader should know (e.g. a doubt about the article number).
+
+    Examples:
+        >>> str(LegalReference("Decree 151/2025/NĐ-CP", article="Art. 5(1)(m)"))
+        'Decree 151/2025/NĐ-CP, Art. 5(1)(m)'
+    """
+
+    instrument: str
+    issued_on: dt.date | None = None
+    article: str | None = None
+    note: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.instrument]
+        if self.issued_on is not None:
+            parts[0] += f" of {self.issued_on.isoformat()}"
+        if self.article:
+            parts.append(self.article)
+        return ", ".join(parts)
+
+
+@attrs.frozen
+class Scope:
+    """What a rule is about (phạm vi): procedure codes and/or whole fields (lĩnh vực).
+
+    A scope covers a procedure when its code is listed or its field is listed.
+
+    Attributes:
+        procedures: Procedure codes (mã TTHC), e.g. ``{"1.004227"}``.
+        fields: Field names as used in the catalogue, e.g. ``{"Đất đai"}``.
+
+    Examples:
+        >>> scope = Scope(procedures={"2.000229"}, fields={"Đất đai"})
+        >>> scope.covers("2.000229", None), scope.covers("1.000001", "Đất đai")
+        (True, True)
+        >>> scope.covers("1.000001", "Hộ tịch")
+        False
+    """
+
+    procedures: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strings)
+    fields: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strings)
+
+    def covers(self, procedure_code: str, field: str | None) -> bool:
+        """Whether the scope covers the procedure with this code and field."""
+        return procedure_code in self.procedures or (field is not None and field in self.fields)
+
+    def index_keys(self) -> Iterator[ScopeKey]:
+        """The index keys of this scope: one per procedure code and one per field."""
+        for code in sorted(self.procedures):
+            yield ("procedure", code)
+        for field in sorted(self.fields):
+            yield ("field", field)
+
+    def is_empty(self) -> bool:
+        """Whether the scope names nothing."""
+        return not self.procedures and not self.fields
+
+
+@attrs.frozen(kw_only=True)
+class Grant:
+    """Common part of every competence rule: identity, scope, where, when and why.
+
+    Attributes:
+        id: Identifier unique in its rule set; used in problem reports and chains.
+        scope: Procedures and fields the rule is about.
+        region: Code of the unit (province or commune) where the rule applies — the dossier's
+            unit must be that unit or inside it; ``None`` for the whole country.
+        valid_from: First day the rule applies.
+        valid_until: Last day the rule applies (inclusive), or ``None`` if open-ended.
+        reference: The legal instrument and article.
+    """
+
+    id: str
+    scope: Scope
+    region: str | None = None
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    reference: LegalReference
+
+    def is_in_force(self, on: dt.date) -> bool:
+        """Whether the rule applies on that day."""
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def overlaps_in_time(self, other: Grant) -> bool:
+        """Whether the two validity windows share a day."""
+        end_a = self.valid_until or dt.date.max
+        end_b = other.valid_until or dt.date.max
+        return self.valid_from <= end_b and other.valid_from <= end_a
+
+
+@attrs.frozen(kw_only=True)
+class Assignment(Grant):
+    """Competence assigned by law (thẩm quyền theo quy định): who decides, before any delegation.
+
+    Use it where the catalogue's level and authority kind are not enough, above all for the
+    structure before 1 July 2025 (e.g. a district People's Committee deciding land allocation
+    under Land Law 2024 Art. 123(1) until the district level ended).
+
+    Attributes:
+        holder: The seat that decides when no delegation applies.
+    """
+
+    holder: Seat
+
+
+@attrs.frozen(kw_only=True)
+class Decentralization(Grant):
+    """A decentralization (phân cấp): a normative instrument moves a competence to a lower body.
+
+    The recipient decides *in its own name* and answers before the law and before the
+    decentralizing body; it may not decentralize further unless the instrument allows it.
+    The June 2025 package (e.g. Decree 151/2025/NĐ-CP Art. 5(1)(m): district People's
+    Committee competences in land → chairman of the commune People's Committee; Decree
+    146/2025/NĐ-CP Art. 24(1): explosives-safety training certificates from the Ministry of
+    Industry and Trade → provincial People's Committee) runs from 1 July 2025 until
+    28 February 2027 (the package ceases to apply on 1 March 2027).
+
+    Attributes:
+        grantor: The seat the competence is taken from.
+        grantee: The lower seat that now decides.
+        allows_onward: Whether the instrument lets the grantee decentralize further.
+
+    References:
+        Law on Organization of Local Government No. 72/2025/QH15, Art. 13 (decentralization;
+        no onward decentralization) — article number from secondary sources, not checked
+        against the official text. Law on Organization of Government No. 63/2025/QH15, Art. 8.
+    """
+
+    grantor: Seat
+    grantee: Seat
+    allows_onward: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Authorization(Grant):
+    """An authorization (ủy quyền): a written, scoped, time-bounded grant to act on one's behalf.
+
+    The grantee acts *on behalf of* the grantor, who stays accountable for the legality and
+    the result unless the grantee exceeds the content, scope or term; the grantee may not
+    authorize anyone further; the authorizing document states content, scope and term, so an
+    authorization always has an end date (``valid_until``) and one issuing region.
+
+    Attributes:
+        grantor: The seat that authorizes (stays accountable).
+        grantee: The seat that acts on the grantor's behalf.
+
+    References:
+        Law on Organization of Government No. 63/2025/QH15, Art. 9(3)-(6) (content, scope and
+        term in writing; no sub-authorization). Law on Organization of Local Government
+        No. 72/2025/QH15, Art. 14(1) (who may authorize whom locally) — article numbers from
+        secondary sources. Decree 118/2025/NĐ-CP Art. 17(5) (One-Stop officers deciding what
+        the competent agency authorized them to).
+    """
+
+    grantor: Seat
+    grantee: Seat
+
+
+@attrs.frozen(kw_only=True)
+class BoundaryFreeList:
+    """A published list of procedures received regardless of administrative boundaries.
+
+    ``region`` is the province whose One-Stop Units receive the listed procedures from
+    anywhere in the province (tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi cấp
+    tỉnh, Decree 118/2025/NĐ-CP Art. 3(7), 14(2)), or ``None`` for a nationwide list
+    (Art. 3(6); Art. 14(4) added by Decree 309/2026/NĐ-CP Art. 7 from 5 August 2026).
+
+    Attributes:
+        id: Identifier unique in its rule set.
+        region: Province code, or ``None`` for nationwide.
+        scope: Listed procedures and fields.
+        all_procedures: The list covers every procedure handled in the province (the
+            Decree 118/2025 Art. 40(4) target of 100 % by 31 December 2025).
+        valid_from: First day the list applies.
+        valid_until: Last day (inclusive), or ``None``.
+        reference: The publishing decision, e.g. ``"Decision 2449/QĐ-UBND"`` (Hồ Chí Minh City).
+    """
+
+    id: str
+    region: str | None = None
+    scope: Scope = attrs.field(factory=Scope)
+    all_procedures: bool = False
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    reference: LegalReference
+
+    def covers(self, procedure_code: str, field: str | None, on: dt.date) -> bool:
+        """Whether the list, in force on ``on``, covers the procedure."""
+        in_force = self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+        return in_force and (self.all_procedures or self.scope.covers(procedure_code, field))
+
+
+@attrs.frozen(kw_only=True)
+class BoundaryFreeExclusion:
+    """A procedure a province (or the country) keeps out of boundary-free receipt, with why.
+
+    The reason is data, not law hard-coded in adminflow: the often-reported exclusion of
+    land, energy-security and resource procedures "for confidentiality" was not found in any
+    instrument read (Decree 118/2025 Art. 14(3) only lets mobile, on-the-spot and
+    electronic-only procedures out of in-person receipt); a province that excludes a
+    procedure records it here with its own decision.
+
+    Attributes:
+        id: Identifier unique in its rule set.
+        region: Province code, or ``None`` for everywhere.
+        scope: Excluded procedures and fields.
+        reason: Why, in words, as the refusal will say it.
+        valid_from: First day of the exclusion.
+        valid_until: Last day (inclusive), or ``None``.
+        reference: The deciding instrument.
+    """
+
+    id: str
+    region: str | None = None
+    scope: Scope
+    reason: str
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    reference: LegalReference
+
+    def covers(self, procedure_code: str, field: str | None, on: dt.date) -> bool:
+        """Whether the exclusion, in force on ``on``, covers the procedure."""
+        in_force = self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+        return in_force and self.scope.covers(procedure_code, field)
+
+
+@attrs.frozen(kw_only=True)
+class LegacyDistrict:
+    """A district-level unit (đơn vị hành chính cấp huyện) as it was before 1 July 2025.
+
+    Today's gazetteer has no districts; dossiers received before 1 July 2025 may still be
+    decided by a district People's Committee, so a rule set may list the districts it needs
+    with today's commune codes that lay in them (for a merged commune, the code it kept).
+
+    Attributes:
+        code: The district's 3-digit code of the pre-2025 list (Decision 124/2004/QĐ-TTg).
+        name: Vietnamese name with its kind, e.g. ``"Thành phố Nha Trang"``.
+        communes: Codes of today's communes whose dossiers the district decided.
+    """
+
+    code: str
+    name: str
+    communes: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strings)

@@ -1,0 +1,146 @@
+"""Online public service classification (dịch vụ công trực tuyến), versioned by date.
+
+Private module; the public names are re-exported by :mod:`adminflow.competence`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from adminflow.errors import InvalidValueError
+
+__all__ = [
+    "ONLINE_SERVICE_REGIMES",
+    "OnlineServiceClassification",
+    "OnlineServiceRegime",
+    "classify_online_service",
+    "online_service_regime",
+]
+
+_LEVELS = ("full", "partial", "none")
+
+
+@attrs.frozen(kw_only=True)
+class OnlineServiceRegime:
+    """The instrument that classifies online public services over a period.
+
+    Attributes:
+        instrument: The decree.
+        valid_from: First day it governs, or ``None`` for "before every later regime".
+        valid_until: Last day it governs (inclusive), or ``None``.
+        articles: Article of each level (``"full"``, ``"partial"``, ``"none"``).
+        partial_reason_required: Whether a partial service must publish its reason and the
+            specialised-law provision (presence required, on-site verification, technical
+            incident, other technical issue).
+    """
+
+    instrument: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    articles: tuple[tuple[str, str], ...]
+    partial_reason_required: bool
+
+    def governs(self, on: dt.date) -> bool:
+        """Whether the regime governs that day."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+
+#: The regimes, oldest first. Decree 42/2022/NĐ-CP governs until 30 June 2026 (it ceased to
+#: have effect when Decree 224/2026/NĐ-CP took effect, Art. 90(1)-(2)); the four levels of the
+#: older Decree 43/2011/NĐ-CP are not modelled, so earlier dates also get Decree 42/2022.
+ONLINE_SERVICE_REGIMES: tuple[OnlineServiceRegime, ...] = (
+    OnlineServiceRegime(
+        instrument="Decree 42/2022/NĐ-CP",
+        valid_from=None,
+        valid_until=dt.date(2026, 6, 30),
+        articles=(("full", "Art. 11(1)(a)"), ("partial", "Art. 11(1)(b)"), ("none", "Art. 11(1)")),
+        partial_reason_required=False,
+    ),
+    OnlineServiceRegime(
+        instrument="Decree 224/2026/NĐ-CP",
+        valid_from=dt.date(2026, 7, 1),
+        valid_until=None,
+        articles=(("full", "Art. 14"), ("partial", "Art. 14"), ("none", "Art. 14")),
+        partial_reason_required=True,
+    ),
+)
+
+_LABELS = {
+    "full": "dịch vụ công trực tuyến toàn trình",
+    "partial": "dịch vụ công trực tuyến một phần",
+    "none": "không cung cấp dịch vụ công trực tuyến",
+}
+
+
+@attrs.frozen(kw_only=True)
+class OnlineServiceClassification:
+    """How a procedure's online service is classified on a day, and under which instrument.
+
+    Attributes:
+        level: ``"full"``, ``"partial"`` or ``"none"`` (the catalogue's
+            :class:`~adminflow.procedures.OnlineServiceLevel` values).
+        label: The Vietnamese label.
+        legal_basis: Instrument and article.
+        partial_reason_required: Whether a published reason is required (partial services
+            from 1 July 2026).
+        regime: The governing regime.
+    """
+
+    level: str
+    label: str
+    legal_basis: str
+    partial_reason_required: bool
+    regime: OnlineServiceRegime
+
+
+def online_service_regime(on: dt.date) -> OnlineServiceRegime:
+    """The regime classifying online public services on ``on``.
+
+    Examples:
+        >>> online_service_regime(dt.date(2026, 6, 30)).instrument
+        'Decree 42/2022/NĐ-CP'
+        >>> online_service_regime(dt.date(2026, 7, 1)).instrument
+        'Decree 224/2026/NĐ-CP'
+    """
+    if not isinstance(on, dt.date):
+        raise InvalidValueError("on", on, "must be a date")
+    day = on.date() if isinstance(on, dt.datetime) else on
+    return next(r for r in ONLINE_SERVICE_REGIMES if r.governs(day))
+
+
+def classify_online_service(level: str, *, on: dt.date) -> OnlineServiceClassification:
+    """Classify an online service level under the regime in force on ``on``.
+
+    Args:
+        level: ``"full"``, ``"partial"`` or ``"none"`` (an ``OnlineServiceLevel`` works).
+        on: The day (e.g. the dossier's receipt date or the end of a reporting period).
+
+    Raises:
+        InvalidValueError: Unknown level.
+
+    References:
+        Decree 42/2022/NĐ-CP Art. 11(1)(a)-(b) (until 30 June 2026); Decree 224/2026/NĐ-CP
+        Art. 14 (from 1 July 2026: full-process is the rule, a partial service must publish
+        its reason).
+
+    Examples:
+        >>> c = classify_online_service("partial", on=dt.date(2026, 7, 1))
+        >>> c.label, c.legal_basis, c.partial_reason_required
+        ('dịch vụ công trực tuyến một phần', 'Decree 224/2026/NĐ-CP, Art. 14', True)
+    """
+    value = str(level)
+    if value not in _LEVELS:
+        raise InvalidValueError("level", level, f"must be one of {', '.join(_LEVELS)}")
+    regime = online_service_regime(on)
+    article = dict(regime.articles)[value]
+    return OnlineServiceClassification(
+        level=value,
+        label=_LABELS[value],
+        legal_basis=f"{regime.instrument}, {article}",
+        partial_reason_required=regime.partial_reason_required and value == "partial",
+        regime=regime,
+    )

@@ -1,0 +1,482 @@
+"""Competence (thẩm quyền): who decides a procedure for a unit at a date, and who may receive it.
+
+Rules are data: assignments by law, decentralizations (phân cấp) and authorizations (ủy
+quyền), each with its legal reference and validity window, gathered in a
+:class:`CompetenceRules` set that validates, loads and dumps as TOML/JSON. A
+:class:`CompetenceResolver` answers "who decides?" with a :class:`Competence` (deciding and
+acting authority, the chain of grants with their instruments, the level), and says whether a
+One-Stop Unit may receive a dossier regardless of administrative boundaries and where to
+transfer it.
+
+How the answer is found, for procedure *p*, unit *u* and day *d*:
+
+1. **The statutory holder.** An :class:`Assignment` in force on *d* covering *p* (code or
+   field) in *u*; otherwise the catalogue's ``level`` and ``authority_kind`` of *p*.
+2. **Decentralizations.** A :class:`Decentralization` in force on *d* whose grantor is that
+   holder moves the competence to its grantee, which decides in its own name; onward only if
+   the instrument allows it.
+3. **Authorization.** An :class:`Authorization` in force on *d* from the decider makes its
+   grantee the *acting* authority; the decider stays accountable. Never more than one.
+4. **The body.** The seat is turned into an :class:`~adminflow.jurisdictions.Authority` of the
+   unit at that level: the commune itself, its province, its district before 1 July 2025
+   (from :class:`LegacyDistrict` data), or a named body. People's Committees, their
+   chairmen and the public-administration service centres of every unit in the gazetteer
+   exist without being listed; departments, vice-chairmen and ministries must be listed.
+
+Rules are indexed by (procedure code or field, region), so one resolution is a few dictionary
+lookups and a scan of the handful of grants that touch that scope.
+
+References:
+    Law on Organization of Local Government No. 72/2025/QH15, Art. 12-14 (devolution,
+    decentralization, authorization; article numbers from secondary sources, not yet checked
+    against the official text). Law on Organization of Government No. 63/2025/QH15, Art. 9
+    (authorization conditions; no sub-authorization). Decree 118/2025/NĐ-CP, Art. 3(6)-(7),
+    14, 17(3), 18, 20 (boundary-free receipt and transfer), as amended by Decree
+    309/2026/NĐ-CP (nationwide receipt, clock from the competent agency's receipt).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from adminflow._boundary_free import (
+    ClockStart,
+    ReceiptDecision,
+    ReceiptMode,
+    Transfer,
+    decide_receipt,
+    plan_transfer,
+)
+from adminflow._competence_directory import AnyAuthority, AuthorityDirectory, DistrictAuthority
+from adminflow._competence_io import dump_rules, dumps_rules, load_rules, loads_rules
+from adminflow._competence_model import (
+    Assignment,
+    Authorization,
+    BoundaryFreeExclusion,
+    BoundaryFreeList,
+    Decentralization,
+    Grant,
+    LegacyDistrict,
+    LegalReference,
+    Scope,
+    ScopeKey,
+    Seat,
+)
+from adminflow._competence_rules import (
+    CatalogLike,
+    CompetenceRules,
+    GazetteerLike,
+    ProcedureLike,
+    province_of,
+)
+from adminflow._online_service import (
+    OnlineServiceClassification,
+    OnlineServiceRegime,
+    classify_online_service,
+    online_service_regime,
+)
+from adminflow.errors import (
+    AmbiguousCompetenceError,
+    InvalidValueError,
+    NoCompetentAuthorityError,
+    NotFoundError,
+)
+from adminflow.jurisdictions import AdministrativeUnit, Authority, Level
+
+__all__ = [
+    "DISTRICT_LEVEL_ENDS",
+    "Assignment",
+    "AuthorityDirectory",
+    "Authorization",
+    "BoundaryFreeExclusion",
+    "BoundaryFreeList",
+    "ClockStart",
+    "Competence",
+    "CompetenceResolver",
+    "CompetenceRules",
+    "Decentralization",
+    "DistrictAuthority",
+    "LegacyDistrict",
+    "LegalReference",
+    "OnlineServiceClassification",
+    "OnlineServiceRegime",
+    "ReceiptDecision",
+    "ReceiptMode",
+    "Scope",
+    "Seat",
+    "Transfer",
+    "classify_online_service",
+    "dump_rules",
+    "dumps_rules",
+    "load_rules",
+    "loads_rules",
+    "online_service_regime",
+]
+
+#: First day without district-level government (Law 72/2025/QH15; Resolution 202/2025/QH15).
+DISTRICT_LEVEL_ENDS = dt.date(2025, 7, 1)
+
+_VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@attrs.frozen
+class Competence:
+    """The answer to "who decides?" (cơ quan có thẩm quyền giải quyết) for one dossier.
+
+    Attributes:
+        procedure_code: The procedure.
+        unit_code: The administrative unit the dossier belongs to.
+        on: The day the answer holds for (the dossier's receipt date).
+        deciding: The body competent to decide, in its own name.
+        acting: The body that acts: ``deciding`` itself, or the grantee of an authorization
+            (acting on behalf of ``deciding``, which stays accountable).
+        level: The level of the deciding seat.
+        chain: The rules applied, in order: an assignment, decentralizations, an authorization.
+    """
+
+    procedure_code: str
+    unit_code: str
+    on: dt.date
+    deciding: AnyAuthority
+    acting: AnyAuthority
+    level: Level
+    chain: tuple[Grant, ...] = ()
+
+    @property
+    def authorization(self) -> Authorization | None:
+        """The authorization applied, if any."""
+        last = self.chain[-1] if self.chain else None
+        return last if isinstance(last, Authorization) else None
+
+    @property
+    def references(self) -> tuple[LegalReference, ...]:
+        """The legal references of the chain, in order."""
+        return tuple(grant.reference for grant in self.chain)
+
+    def explain(self) -> str:
+        """The answer in words, one line per step."""
+        lines = [f"{self.procedure_code} in {self.unit_code} on {self.on.isoformat()}:"]
+        for grant in self.chain:
+            lines.append(f"  {_describe(grant)} ({grant.reference})")
+        lines.append(f"  decides: {self.deciding.name} [{self.level}]")
+        if self.acting != self.deciding:
+            lines.append(f"  acts on its behalf: {self.acting.name}")
+        return "\n".join(lines)
+
+
+def _describe(grant: Grant) -> str:
+    if isinstance(grant, Assignment):
+        return f"assigned by law to {grant.holder}"
+    if isinstance(grant, Decentralization):
+        return f"decentralized from {grant.grantor} to {grant.grantee}"
+    assert isinstance(grant, Authorization)
+    return f"authorized by {grant.grantor} to {grant.grantee}"
+
+
+def _as_day(at: dt.date | dt.datetime) -> dt.date:
+    if isinstance(at, dt.datetime):
+        return at.astimezone(_VIETNAM).date() if at.tzinfo is not None else at.date()
+    if isinstance(at, dt.date):
+        return at
+    raise InvalidValueError("at", at, "must be a date or a datetime")
+
+
+_Index = dict[tuple[ScopeKey, str | None], list[Grant]]
+
+
+def _index(grants: Iterable[Grant]) -> _Index:
+    index: _Index = defaultdict(list)
+    for grant in sorted(grants, key=lambda g: g.id):
+        for key in grant.scope.index_keys():
+            index[(key, grant.region)].append(grant)
+    return dict(index)
+
+
+class CompetenceResolver:
+    """Answers who decides a procedure in a unit on a day, and who may receive it.
+
+    Args:
+        rules: The rule set; validated against the catalogue, gazetteer and directory first.
+        catalog: The procedure catalogue (level, authority kind, field, boundary-free scope).
+        gazetteer: Units and their provinces; :meth:`Gazetteer.vietnam()
+            <adminflow.jurisdictions.Gazetteer.vietnam>` by default.
+        authorities: Extra bodies (departments, vice-chairmen, ministries) besides the rules'.
+        validate: Check the rules first (raise :class:`~adminflow.errors.ValidationError`).
+
+    Examples:
+        >>> resolver = CompetenceResolver(CompetenceRules.example_khanh_hoa())
+        >>> c = resolver.resolve("1.013225", "22366", at=dt.date(2025, 9, 1))
+        >>> c.deciding.name
+        'Ủy ban nhân dân phường Nha Trang'
+        >>> [g.id for g in c.chain]
+        ['building-permit-construction-law-2014', 'building-permit-decree-140-2025']
+    """
+
+    def __init__(
+        self,
+        rules: CompetenceRules | None = None,
+        *,
+        catalog: CatalogLike | None = None,
+        gazetteer: GazetteerLike | None = None,
+        authorities: Iterable[AnyAuthority] = (),
+        validate: bool = True,
+    ) -> None:
+        self.rules = rules if rules is not None else CompetenceRules()
+        if gazetteer is None:
+            from adminflow.jurisdictions import Gazetteer
+
+            gazetteer = Gazetteer.vietnam()
+        self.catalog = catalog
+        self.gazetteer = gazetteer
+        extra = tuple(authorities)
+        if validate:
+            self.rules.validate(
+                catalog=catalog,
+                gazetteer=gazetteer,
+                authorities=[a for a in extra if isinstance(a, Authority)],
+            )
+        self.directory = AuthorityDirectory(
+            [*self.rules.authorities, *extra], gazetteer=gazetteer, districts=self.rules.districts
+        )
+        self._district_of = {c: d for d in self.rules.districts for c in d.communes}
+        self._assignments = _index(self.rules.assignments)
+        self._decentralizations = _index(self.rules.decentralizations)
+        self._authorizations = _index(self.rules.authorizations)
+        self._province: dict[str, str | None] = {}
+
+    # -- lookups ---------------------------------------------------------------------------
+    def _procedure(
+        self, procedure: str | ProcedureLike
+    ) -> tuple[str, str | None, Seat | None, ProcedureLike | None]:
+        if isinstance(procedure, str):
+            if self.catalog is not None and procedure in self.catalog:
+                found = self.catalog.get(procedure)
+                return procedure, found.field, Seat(found.level, found.authority_kind), found
+            return procedure, None, None, None
+        return (
+            procedure.code,
+            procedure.field,
+            Seat(procedure.level, procedure.authority_kind),
+            procedure,
+        )
+
+    def province_of(self, unit_code: str) -> str | None:
+        """The province code of a unit (cached)."""
+        if unit_code not in self._province:
+            self._province[unit_code] = province_of(unit_code, self.gazetteer)
+        return self._province[unit_code]
+
+    def _regions(self, unit_code: str, on: dt.date) -> tuple[str | None, ...]:
+        regions: list[str | None] = [None, unit_code]
+        province = self.province_of(unit_code)
+        if province is not None and province != unit_code:
+            regions.append(province)
+        district = self._district_of.get(unit_code)
+        if district is not None and on < DISTRICT_LEVEL_ENDS:
+            regions.append(district.code)
+        return tuple(regions)
+
+    def _candidates(
+        self, index: _Index, keys: Sequence[ScopeKey], regions: Sequence[str | None], on: dt.date
+    ) -> list[Grant]:
+        found: dict[str, Grant] = {}
+        for key in keys:
+            for region in regions:
+                for grant in index.get((key, region), ()):
+                    if grant.is_in_force(on):
+                        found[grant.id] = grant
+        return [found[k] for k in sorted(found)]
+
+    def _unit_at(self, seat: Seat, unit_code: str, on: dt.date) -> str:
+        if seat.level is Level.CENTRAL:
+            return ""
+        if seat.level is Level.PROVINCE:
+            province = self.province_of(unit_code)
+            if province is None:
+                raise NoCompetentAuthorityError(f"unknown province of unit {unit_code!r}")
+            return province
+        if seat.level is Level.DISTRICT:
+            if on >= DISTRICT_LEVEL_ENDS:
+                raise NoCompetentAuthorityError(
+                    f"the competence rests with a {seat} on {on.isoformat()}, but district-level "
+                    "government is no longer organised since 1 July 2025 (Law 72/2025/QH15); "
+                    "add the decentralization that moved it"
+                )
+            district = self._district_of.get(unit_code)
+            if district is None:
+                raise NoCompetentAuthorityError(
+                    f"no district is known for unit {unit_code!r} before 1 July 2025: add it to "
+                    "the rules' districts"
+                )
+            return district.code
+        if len(unit_code) != 5:
+            raise NoCompetentAuthorityError(
+                f"a {seat} is competent but unit {unit_code!r} is not a commune-level unit"
+            )
+        return unit_code
+
+    def _body(self, seat: Seat, unit_code: str, on: dt.date) -> AnyAuthority:
+        if seat.authority_id is not None:
+            try:
+                return self.directory.get(seat.authority_id)
+            except NotFoundError:
+                raise NoCompetentAuthorityError(
+                    f"unknown authority {seat.authority_id!r}"
+                ) from None
+        place = self._unit_at(seat, unit_code, on)
+        found = self.directory.find(place, seat.kind)
+        if not found:
+            raise NoCompetentAuthorityError(
+                f"no {seat.kind} is known for unit {place or 'central'!r}: list it in the "
+                "authorities"
+            )
+        if len(found) > 1:
+            raise AmbiguousCompetenceError(
+                f"{len(found)} bodies of kind {seat.kind} serve unit {place!r}; name one in "
+                "the rules (level/kind@authority-id)",
+                found,
+            )
+        return found[0]
+
+    def _matches(self, grantor: Seat, holder: Seat, unit_code: str, on: dt.date) -> bool:
+        if (grantor.level, grantor.kind) != (holder.level, holder.kind):
+            return False
+        if grantor.authority_id is None:
+            return True
+        if holder.authority_id is not None:
+            return grantor.authority_id == holder.authority_id
+        try:
+            return self._body(holder, unit_code, on).id == grantor.authority_id
+        except (NoCompetentAuthorityError, AmbiguousCompetenceError):
+            return False
+
+    def _single(self, grants: list[Grant], what: str, code: str, unit_code: str) -> Grant | None:
+        if len(grants) > 1:
+            raise AmbiguousCompetenceError(
+                f"{len(grants)} {what} apply to {code} in {unit_code}: "
+                f"{', '.join(g.id for g in grants)}",
+                grants,
+            )
+        return grants[0] if grants else None
+
+    # -- public API ------------------------------------------------------------------------
+    def resolve(
+        self,
+        procedure: str | ProcedureLike,
+        unit: str | AdministrativeUnit,
+        *,
+        at: dt.date | dt.datetime,
+    ) -> Competence:
+        """Who decides ``procedure`` for a dossier of ``unit`` received at ``at``.
+
+        Args:
+            procedure: A procedure code (looked up in the catalogue) or a procedure.
+            unit: The unit the dossier belongs to (its code or the unit).
+            at: The receipt date (or an instant, taken in Vietnam time).
+
+        Raises:
+            NoCompetentAuthorityError: Nobody is competent (unknown procedure without an
+                assignment, district competence after 1 July 2025, unknown body, ...).
+            AmbiguousCompetenceError: Several rules or bodies compete (``.candidates``).
+        """
+        on = _as_day(at)
+        unit_code = unit.code if isinstance(unit, AdministrativeUnit) else unit
+        code, field, seat, _ = self._procedure(procedure)
+        keys: list[ScopeKey] = [("procedure", code)]
+        if field is not None:
+            keys.append(("field", field))
+        regions = self._regions(unit_code, on)
+        chain: list[Grant] = []
+
+        assigned = self._candidates(self._assignments, keys, regions, on)
+        if len({a.holder for a in assigned if isinstance(a, Assignment)}) > 1:
+            self._single(assigned, "assignments", code, unit_code)
+        assignment = assigned[0] if assigned else None
+        if isinstance(assignment, Assignment):
+            seat = assignment.holder
+            chain.append(assignment)
+        if seat is None:
+            raise NoCompetentAuthorityError(
+                f"procedure {code!r} is not in the catalogue and no assignment covers it"
+            )
+
+        decentralizations = self._candidates(self._decentralizations, keys, regions, on)
+        seen = {seat}
+        while decentralizations:
+            moving = [
+                d
+                for d in decentralizations
+                if isinstance(d, Decentralization) and self._matches(d.grantor, seat, unit_code, on)
+            ]
+            step = self._single(moving, "decentralizations", code, unit_code)  # type: ignore[arg-type]
+            if not isinstance(step, Decentralization) or step.grantee in seen:
+                break
+            chain.append(step)
+            seat = step.grantee
+            seen.add(seat)
+            if not step.allows_onward:
+                break
+
+        acting_seat = seat
+        authorizations = [
+            a
+            for a in self._candidates(self._authorizations, keys, regions, on)
+            if isinstance(a, Authorization) and self._matches(a.grantor, seat, unit_code, on)
+        ]
+        authorization = self._single(authorizations, "authorizations", code, unit_code)  # type: ignore[arg-type]
+        if isinstance(authorization, Authorization):
+            chain.append(authorization)
+            acting_seat = authorization.grantee
+
+        deciding = self._body(seat, unit_code, on)
+        acting = deciding if acting_seat == seat else self._body(acting_seat, unit_code, on)
+        return Competence(code, unit_code, on, deciding, acting, seat.level, tuple(chain))
+
+    def can_receive(
+        self,
+        procedure: str | ProcedureLike,
+        receiving_unit: str | AdministrativeUnit,
+        subject_unit: str | AdministrativeUnit,
+        *,
+        at: dt.date | dt.datetime,
+    ) -> ReceiptDecision:
+        """Whether a One-Stop Unit of ``receiving_unit`` may receive this dossier, and why.
+
+        The result is truthy when receipt is allowed; its ``reason`` says why in words and
+        ``legal_basis`` names the provisions (Decree 118/2025/NĐ-CP Art. 3(6)-(7), 14(2),
+        14(4) as added by Decree 309/2026/NĐ-CP Art. 7).
+        """
+        return decide_receipt(
+            self,
+            procedure,
+            _code(receiving_unit),
+            _code(subject_unit),
+            _as_day(at),
+        )
+
+    def transfer(
+        self,
+        procedure: str | ProcedureLike,
+        receiving_unit: str | AdministrativeUnit,
+        subject_unit: str | AdministrativeUnit,
+        *,
+        at: dt.date | dt.datetime,
+    ) -> Transfer:
+        """Where a dossier received at ``receiving_unit`` must go, how fast, and the clock rule.
+
+        Raises:
+            InvalidValueError: The receiving unit may not receive this dossier (the message
+                gives the refusal's reason).
+        """
+        return plan_transfer(
+            self, procedure, _code(receiving_unit), _code(subject_unit), _as_day(at)
+        )
+
+
+def _code(unit: str | AdministrativeUnit) -> str:
+    return unit.code if isinstance(unit, AdministrativeUnit) else unit
