@@ -5,6 +5,7 @@ Nothing here runs at import time; :func:`load_vietnam` imports ``vietnam_provinc
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -54,27 +55,67 @@ def clean_name(name: str) -> str:
 
 @attrs.frozen
 class SearchEntry:
-    """A unit with its folded names, prepared for search."""
+    """A unit with its folded names, prepared for search.
+
+    Word-prefix tests use padded strings: a word of ``" " + full`` starts with ``q`` exactly when
+    ``" " + q`` occurs in it, which keeps a query to a few substring searches per unit.
+    """
 
     unit: AdministrativeUnit
-    folded: tuple[str, str]  # full name, short name
-    accents: str
-    context: frozenset[str]  # words of the name and of the province's name
+    full: str  # folded full name
+    short: str  # folded name without the kind word
+    accents: str  # tone keys of both names, to prefer matching diacritics
+    padded: str  # " " + full
+    padded_context: str  # " " + full + " " + folded name of the province
 
     def tier(self, query: str, words: list[str]) -> int | None:
-        full, short = self.folded
-        if query in (full, short, self.unit.code):
+        """Rank of the match (0 exact … 4 words in name and province), ``None`` if none."""
+        if query in (self.full, self.short, self.unit.code):
             return 0
-        if full.startswith(query) or short.startswith(query):
+        if self.full.startswith(query) or self.short.startswith(query):
             return 1
-        if query in full:
+        if query in self.full:
             return 2
-        name_words = full.split()
-        if all(any(w.startswith(q) for w in name_words) for q in words):
+        if all(f" {q}" in self.padded for q in words):
             return 3
-        if all(any(w.startswith(q) for w in self.context) for q in words):
+        if all(f" {q}" in self.padded_context for q in words):
             return 4
         return None
+
+
+class SearchIndex:
+    """Search entries plus one text holding every entry's words, to find candidates quickly.
+
+    Every match (short of a code match) contains each query word somewhere in the unit's name
+    or its province's name, so only entries where the longest query word occurs are ranked.
+    """
+
+    def __init__(self, entries: list[SearchEntry]) -> None:
+        self.entries = entries
+        self._by_code = {entry.unit.code: entry for entry in entries}
+        self._starts: list[int] = []
+        offset = 0
+        for entry in entries:
+            self._starts.append(offset)
+            offset += len(entry.padded_context) + 1
+        self._text = "\n".join(entry.padded_context for entry in entries)
+
+    def candidates(self, query: str, words: list[str]) -> list[SearchEntry]:
+        """Entries that may match ``query``, in index order."""
+        longest = max(words, key=len)
+        found: dict[int, None] = {}
+        position = self._text.find(longest)
+        while position != -1:
+            index = bisect.bisect_right(self._starts, position) - 1
+            found[index] = None
+            if index + 1 == len(self._starts):
+                break
+            position = self._text.find(longest, self._starts[index + 1])
+        candidates = [self.entries[i] for i in found]
+        by_code = self._by_code.get(query)
+        if by_code is not None and by_code not in candidates:
+            candidates.append(by_code)
+        return candidates
 
 
 def load_vietnam() -> Iterator[AdministrativeUnit]:

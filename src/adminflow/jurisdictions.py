@@ -15,7 +15,14 @@ from functools import total_ordering
 
 import attrs
 
-from adminflow._gazetteer import SearchEntry, data_version, fold, load_vietnam, tone_key
+from adminflow._gazetteer import (
+    SearchEntry,
+    SearchIndex,
+    data_version,
+    fold,
+    load_vietnam,
+    tone_key,
+)
 from adminflow.codes import AgencyCode, parse_agency_code, validate_agency_code
 from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 
@@ -313,7 +320,7 @@ class Gazetteer:
             p.code: tuple(sorted(communes.get(p.code, ()), key=lambda u: u.code))
             for p in self._provinces
         }
-        self._index: list[SearchEntry] | None = None
+        self._index: SearchIndex | None = None
 
     @classmethod
     def vietnam(cls) -> Gazetteer:
@@ -450,7 +457,7 @@ class Gazetteer:
         words = query.split()
         accents = tone_key(text)
         ranked: list[tuple[tuple[int, int, int, int, str], AdministrativeUnit]] = []
-        for entry in self._search_index():
+        for entry in self._search_index().candidates(query, words):
             unit = entry.unit
             if level is not None and unit.level is not level:
                 continue
@@ -458,24 +465,23 @@ class Gazetteer:
             if tier is None:
                 continue
             mismatch = 0 if accents in entry.accents else 1
-            key = (tier, mismatch, -unit.level.rank, len(entry.folded[0]), unit.code)
+            key = (tier, mismatch, -unit.level.rank, len(entry.full), unit.code)
             ranked.append((key, unit))
         ranked.sort(key=lambda pair: pair[0])
         return [unit for _, unit in ranked[:limit]]
 
-    def _search_index(self) -> list[SearchEntry]:
+    def _search_index(self) -> SearchIndex:
         if self._index is None:
-            self._index = [self._entry(unit) for unit in self._by_code.values()]
+            self._index = SearchIndex([self._entry(unit) for unit in self._by_code.values()])
         return self._index
 
     def _entry(self, unit: AdministrativeUnit) -> SearchEntry:
-        folded = (fold(unit.name), fold(unit.short_name))
+        full, short = fold(unit.name), fold(unit.short_name)
         accents = f"{tone_key(unit.name)}|{tone_key(unit.short_name)}"
-        context = set(folded[0].split())
+        context = f" {full}"
         if unit.parent_code is not None:
-            parent = self._by_code[unit.parent_code]
-            context |= set(fold(parent.name).split())
-        return SearchEntry(unit, folded, accents, frozenset(context))
+            context = f"{context} {fold(self._by_code[unit.parent_code].name)}"
+        return SearchEntry(unit, full, short, accents, f" {full}", context)
 
 
 @functools.cache
