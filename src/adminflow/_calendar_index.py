@@ -1,7 +1,7 @@
 """The precomputed index of working days behind :class:`adminflow.calendar.WorkingCalendar`.
 
 For every day of the supported years the index stores whether it is a working day and how many
-working days there are up to and including it, plus the ordinals of the working days in order.
+working days there are up to and including it, plus the working days themselves in order.
 With these, adding working days and counting them between two dates are a few list look-ups
 (O(1)); no day-by-day loop runs after the index is built.
 """
@@ -23,10 +23,13 @@ class WorkingDayIndex:
         size: Number of days covered.
         work: ``work[i]`` is 1 when day ``first + i`` is a working day, else 0.
         cum: ``cum[i]`` is the number of working days in days ``0 .. i`` (inclusive).
-        ordinals: The ordinals of the working days, ascending.
+        dates: The working days, ascending (shared ``date`` objects, so a look-up
+            returns a result without building a new date).
+        count: The number of working days.
+        cum_by_date: ``cum`` keyed by the day itself, for the fastest look-up of a plain date.
     """
 
-    __slots__ = ("cum", "first", "ordinals", "size", "work")
+    __slots__ = ("count", "cum", "cum_by_date", "dates", "first", "size", "work")
 
     def __init__(
         self,
@@ -53,4 +56,6 @@ class WorkingDayIndex:
         self.size = size
         self.work = work
         self.cum = list(accumulate(work))
-        self.ordinals = [first + i for i, w in enumerate(work) if w]
+        self.dates = [dt.date.fromordinal(first + i) for i, w in enumerate(work) if w]
+        self.count = len(self.dates)
+        self.cum_by_date = {dt.date.fromordinal(first + i): c for i, c in enumerate(self.cum)}

@@ -62,6 +62,7 @@ VIETNAM_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 WEEKEND_SOURCE = "Decision 188/1999/QĐ-TTg Art. 1 (40-hour week, Saturday and Sunday off)"
 _US = 1_000_000  # microseconds per second
+_date = dt.date  # bound once for the hot paths
 
 
 def _to_us(t: dt.time) -> int:
@@ -153,6 +154,10 @@ class WorkingCalendar:
         default=None, repr=False
     )
     _cache: _Cache = attrs.field(init=False, factory=_Cache, eq=False, repr=False, hash=False)
+    # The built index, also reachable from the hot paths without going through _cache.
+    _ix: WorkingDayIndex | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         for field in ("first_year", "last_year"):
@@ -298,6 +303,7 @@ class WorkingCalendar:
         )
         self._cache.notes = notes
         self._cache.index = index
+        object.__setattr__(self, "_ix", index)  # a cache, not state: equality ignores it
         return index
 
     def _offset(self, field: str, day: Any) -> int:
@@ -405,15 +411,24 @@ class WorkingCalendar:
             >>> calendar.add_working_days(dt.date(2026, 2, 13), 1)  # Tết 2026: 16-20 Feb off
             datetime.date(2026, 2, 23)
         """
+        index = self._ix
+        if index is not None and type(n) is int and n > 0:
+            # Fast path: index built, plain int n > 0, day a date inside the years (a datetime
+            # never equals a date, so it is not found), result inside the years.
+            try:
+                j = index.cum_by_date[day] + n - 1
+            except (KeyError, TypeError):
+                pass
+            else:
+                if j < index.count:
+                    return index.dates[j]
+        return self._add_working_days(day, n)
+
+    def _add_working_days(self, day: dt.date, n: int) -> dt.date:
         if type(n) is not int:
             n = self._count("n", n)
-        index = self._cache.index or self._build()
-        if type(day) is dt.date:
-            offset = day.toordinal() - index.first
-            if not 0 <= offset < index.size:
-                raise self._outside("day", day)
-        else:
-            offset = self._offset("day", day)
+        offset = self._offset("day", day)
+        index = self._index()
         k = index.cum[offset]
         if n > 0:
             j = k + n - 1
@@ -423,14 +438,14 @@ class WorkingCalendar:
             return day
         else:
             j = k
-        if not 0 <= j < len(index.ordinals):
+        if not 0 <= j < index.count:
             raise CalendarError(
                 "n",
                 n,
                 f"{day} + {n} working days is outside the supported years "
                 f"{self.first_year}-{self.last_year}",
             )
-        return dt.date.fromordinal(index.ordinals[j])
+        return index.dates[j]
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """The number of working days in ``(start, end]``; negative when ``end`` < ``start``.
@@ -448,13 +463,11 @@ class WorkingCalendar:
             ... )  # Tết 2025: 27 Jan - 31 Jan off
             1
         """
-        index = self._cache.index or self._build()
-        if type(start) is dt.date and type(end) is dt.date:
-            first, size = index.first, index.size
-            i = start.toordinal() - first
-            j = end.toordinal() - first
-            if 0 <= i < size and 0 <= j < size:
-                return index.cum[j] - index.cum[i]
+        index = self._ix or self._build()
+        try:
+            return index.cum_by_date[end] - index.cum_by_date[start]
+        except (KeyError, TypeError):
+            pass
         return index.cum[self._offset("end", end)] - index.cum[self._offset("start", start)]
 
     def add_working_days_many(
@@ -534,11 +547,11 @@ class WorkingCalendar:
         q, r = divmod(w, self._day_us())
         if r == 0 and not opening:
             q, r = q - 1, self._day_us()
-        if not 0 <= q < len(index.ordinals):
+        if not 0 <= q < index.count:
             raise CalendarError(
                 field, value, f"outside the supported years {self.first_year}-{self.last_year}"
             )
-        day = dt.date.fromordinal(index.ordinals[q])
+        day = index.dates[q]
         before = 0
         tod = _to_us(self.sessions[-1].end)
         for session in self.sessions:

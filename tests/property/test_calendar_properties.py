@@ -19,7 +19,7 @@ zones = st.sampled_from([LOCAL, dt.UTC, ZoneInfo("Europe/Paris"), ZoneInfo("Amer
 instants = st.datetimes(
     min_value=dt.datetime(2001, 1, 1), max_value=dt.datetime(2034, 12, 1), timezones=zones
 )
-durations = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=120))
+durations = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=30))
 
 
 def working_days(calendar: WorkingCalendar) -> st.SearchStrategy[dt.date]:

@@ -246,6 +246,14 @@ class TestBadInput:
         with pytest.raises(InvalidValueError, match=r"must be a datetime\.date"):
             VN.is_working_day(day)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("day", [dt.datetime(2025, 1, 2, 10), "2025-01-02", [2025]])
+    def test_add_refuses_non_dates(self, day: object) -> None:
+        """add_working_days and working_days_between refuse anything but a date."""
+        with pytest.raises(InvalidValueError, match=r"must be a datetime\.date"):
+            VN.add_working_days(day, 1)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match=r"must be a datetime\.date"):
+            VN.working_days_between(D(2025, 1, 2), day)  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("day", [D(1999, 12, 31), D(2036, 1, 1)])
     def test_outside_supported_years(self, day: dt.date) -> None:
         """A day outside the supported years raises CalendarError naming it."""
