@@ -99,3 +99,20 @@ class TestUnitsCommunes:
         assert result.returncode == 0, result.stderr
         assert len(records) == 38
         assert {r["parent_code"] for r in records} == {"12"}
+
+
+class TestLazyLoading:
+    def test_importing_adminflow_loads_no_gazetteer_data(self) -> None:
+        """`import adminflow` leaves vietnam_provinces unimported until a gazetteer is asked for."""
+        code = (
+            "import sys, adminflow\n"
+            "assert 'vietnam_provinces' not in sys.modules\n"
+            "adminflow.Gazetteer.vietnam()\n"
+            "assert 'vietnam_provinces' in sys.modules\n"
+        )
+
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, check=False
+        )
+
+        assert result.returncode == 0, result.stderr
