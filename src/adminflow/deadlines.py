@@ -189,6 +189,19 @@ CUTOFF_SOURCE = (
 )
 
 
+#: Decree 118/2025/NĐ-CP applies to dossiers received from 1 July 2025 (its Art. 40(1));
+#: before that, Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP.
+DECREE_118_FROM = dt.date(2025, 7, 1)
+RECEIPT_SOURCE_61 = (
+    "Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP (time runs from receipt shown on "
+    "the receipt-and-appointment slip; regime before 1 Jul 2025)"
+)
+CUTOFF_SOURCE_61 = (
+    "Decree 61/2018/NĐ-CP Art. 18 (15:00 rule; regime before 1 Jul 2025); same-day procedures "
+    "follow their sector law, e.g. Decree 23/2015/NĐ-CP Art. 7"
+)
+
+
 def _day_reasons(notes: list[DayNote]) -> list[Reason]:
     return [Reason(ReasonKind(n.kind.value), n.name, n.source, n.day) for n in notes]
 
@@ -248,6 +261,8 @@ def compute_deadline(
         )
     local = calendar._local("received_at", received_at)
     received_on = local.date()
+    old_regime = received_on < DECREE_118_FROM
+    receipt_source = RECEIPT_SOURCE_61 if old_regime else RECEIPT_SOURCE
     calendar.is_working_day_at(received_on, field="received_at")
     unit = processing_time.unit
     reasons: list[Reason] = []
@@ -259,7 +274,7 @@ def compute_deadline(
                 ReasonKind.START,
                 f"received {_fmt(local)}; a period in days starts on the next day, "
                 "the day of receipt is not counted",
-                f"{CIVIL_CODE_START}; {RECEIPT_SOURCE}",
+                f"{CIVIL_CODE_START}; {receipt_source}",
             )
         )
         reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_on)))
@@ -282,7 +297,7 @@ def compute_deadline(
                     ReasonKind.OUTSIDE_HOURS,
                     f"received {_fmt(local)}, outside office sessions; working time starts at "
                     f"the next opening, {_fmt(start)}",
-                    f"{CIVIL_CODE_HOURS}; {RECEIPT_SOURCE}",
+                    f"{CIVIL_CODE_HOURS}; {receipt_source}",
                 )
             )
         else:
@@ -290,7 +305,7 @@ def compute_deadline(
                 Reason(
                     ReasonKind.START,
                     f"received {_fmt(local)}; a period in hours starts at that moment",
-                    f"{CIVIL_CODE_HOURS}; {RECEIPT_SOURCE}",
+                    f"{CIVIL_CODE_HOURS}; {receipt_source}",
                 )
             )
         reasons.append(
@@ -325,7 +340,9 @@ def compute_deadline(
             )
         else:
             text = f"received {_fmt(local)}, not a working day: due on the next working day"
-        reasons.append(Reason(ReasonKind.CUTOFF, text, CUTOFF_SOURCE))
+        reasons.append(
+            Reason(ReasonKind.CUTOFF, text, CUTOFF_SOURCE_61 if old_regime else CUTOFF_SOURCE)
+        )
         if due_on > received_on:
             reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_on)))
         due_at = calendar.closing(due_on)

@@ -107,7 +107,15 @@ class TestSameDayDeadline:
 
         assert deadline.due_at == at(due)
         assert deadline.explanation[0].kind is ReasonKind.CUTOFF
-        assert "Art. 18(2)" in deadline.explanation[0].source
+        assert "Art. 18" in deadline.explanation[0].source
+
+    def test_rule_set_follows_the_receipt_date(self) -> None:
+        """Receipts from 1 July 2025 cite Decree 118/2025; earlier ones Decree 61/2018."""
+        before = VN.due(at("2025-06-30T10:00+07:00"), ProcessingTime.same_day())
+        after = VN.due(at("2025-07-01T10:00+07:00"), ProcessingTime.same_day())
+
+        assert "61/2018" in before.explanation[0].source
+        assert "118/2025/NĐ-CP Art. 18(2)" in after.explanation[0].source
 
     def test_handling_day_uses_calendar_cutoff(self) -> None:
         """handling_day applies the calendar's 15:00 cut-off of Decree 118/2025 Art. 18(2)."""
