@@ -342,10 +342,6 @@ class WorkingCalendar:
         """
         return bool(self._index().work[self._offset("day", day)])
 
-    def is_working_day_at(self, day: dt.date, *, field: str = "day") -> bool:
-        """:meth:`is_working_day`, naming ``field`` in the error on bad input."""
-        return bool(self._index().work[self._offset(field, day)])
-
     def note(self, day: dt.date) -> DayNote | None:
         """Why ``day`` is off (or why a weekend ``day`` is worked); ``None`` for ordinary days.
 

@@ -263,7 +263,7 @@ def compute_deadline(
     received_on = local.date()
     old_regime = received_on < DECREE_118_FROM
     receipt_source = RECEIPT_SOURCE_61 if old_regime else RECEIPT_SOURCE
-    calendar.is_working_day_at(received_on, field="received_at")
+    calendar._offset("received_at", received_on)  # type and range, naming the parameter
     unit = processing_time.unit
     reasons: list[Reason] = []
     if unit is TimeUnit.WORKING_DAYS:

@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from adminflow.calendar import Closure, ExtraWorkingDay, WorkingCalendar
+from adminflow.deadlines import ProcessingTime
 from adminflow.errors import CalendarError, InvalidValueError
 
 VN = WorkingCalendar.vietnam()
@@ -153,6 +154,57 @@ class TestWorkingTime:
     def test_difference_is_antisymmetric(self, start: dt.datetime, end: dt.datetime) -> None:
         """The working time from u to t is minus the working time from t to u."""
         assert VN.working_time_between(start, end) == -VN.working_time_between(end, start)
+
+
+processing_times = st.one_of(
+    st.integers(1, 120).map(ProcessingTime.working_days),
+    st.integers(1, 400).map(ProcessingTime.working_hours),
+    st.sampled_from([dt.time(11), dt.time(15), dt.time(16, 30)]).map(ProcessingTime.same_day),
+)
+
+
+class TestDeadlines:
+    @given(received=instants, processing_time=processing_times)
+    def test_due_is_after_receipt_on_a_working_day(
+        self, received: dt.datetime, processing_time: ProcessingTime
+    ) -> None:
+        """The due instant is after the receipt, on a working day, within office sessions."""
+        deadline = VN.due(received, processing_time)
+
+        local = deadline.due_at.astimezone(LOCAL)
+        assert deadline.due_at > received
+        assert VN.is_working_day(local.date())
+        assert VN.sessions[0].start < local.time().replace(tzinfo=None) <= VN.sessions[-1].end
+        assert all(reason.source for reason in deadline.explanation)
+
+    @given(received=instants, n=st.integers(1, 60))
+    def test_working_days_deadline_matches_day_arithmetic(
+        self, received: dt.datetime, n: int
+    ) -> None:
+        """A deadline in working days ends at the close of add_working_days(receipt day, n)."""
+        deadline = VN.due(received, ProcessingTime.working_days(n))
+
+        receipt_day = received.astimezone(LOCAL).date()
+        assert deadline.due_at == VN.closing(VN.add_working_days(receipt_day, n))
+
+    @given(received=instants, n=st.integers(1, 300))
+    def test_working_hours_deadline_uses_exactly_n_hours(
+        self, received: dt.datetime, n: int
+    ) -> None:
+        """A deadline in working hours leaves exactly n working hours after receipt."""
+        deadline = VN.due(received, ProcessingTime.working_hours(n))
+
+        assert VN.working_time_between(received, deadline.due_at) == dt.timedelta(hours=n)
+
+    @given(received=instants, a=st.integers(1, 60), b=st.integers(1, 60))
+    def test_monotone_in_amount(self, received: dt.datetime, a: int, b: int) -> None:
+        """A longer processing time never gives an earlier deadline."""
+        lo, hi = sorted((a, b))
+
+        assert (
+            VN.due(received, ProcessingTime.working_days(lo)).due_at
+            <= VN.due(received, ProcessingTime.working_days(hi)).due_at
+        )
 
 
 class TestInvalidInput:

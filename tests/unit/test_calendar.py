@@ -161,6 +161,33 @@ class TestWorkingDays:
         assert counts == [2, 2, 2]
 
 
+class TestAgreementWithHolidays:
+    def test_every_day_matches_holidays_package(self) -> None:
+        """Every day of 2000-2035 is a working day exactly when holidays.Vietnam says so."""
+        import holidays
+
+        reference = holidays.Vietnam(years=range(2000, 2036))
+        day, disagreements = D(2000, 1, 1), []
+
+        while day <= D(2035, 12, 31):
+            if VN.is_working_day(day) != reference.is_working_day(day):
+                disagreements.append(day)
+            day += dt.timedelta(days=1)
+
+        assert disagreements == []
+
+    def test_every_day_off_has_a_sourced_note(self) -> None:
+        """Every day off in 2024-2027 has a note with a non-empty legal source."""
+        notes = VN.notes_between(D(2024, 1, 1), D(2027, 12, 31))
+
+        assert all(note.source for note in notes)
+        assert {n.day for n in notes if n.kind is not DayKind.SWAPPED_WORKDAY} == {
+            D(2024, 1, 1) + dt.timedelta(days=i)
+            for i in range((D(2027, 12, 31) - D(2024, 1, 1)).days + 1)
+            if not VN.is_working_day(D(2024, 1, 1) + dt.timedelta(days=i))
+        }
+
+
 class TestDayNotes:
     def test_swapped_day_cites_its_notice(self) -> None:
         """The swapped Monday of 2026 is explained by Notice 9441/TB-BNV."""
