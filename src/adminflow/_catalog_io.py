@@ -30,7 +30,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from adminflow._procedure_checks import check_procedure
 from adminflow.deadlines import ProcessingTime, TimeUnit
@@ -296,7 +296,13 @@ def converter(format: Format) -> cattrs.Converter:
         lambda value: sorted(conv.unstructure(v) for v in value),
     )
     conv.register_unstructure_hook(
-        Catalog, make_dict_unstructure_fn(Catalog, conv, _cattrs_omit_if_default=True)
+        Catalog,
+        make_dict_unstructure_fn(
+            Catalog,
+            conv,
+            _cattrs_omit_if_default=True,
+            procedures=override(omit_if_default=False),  # always written, even when empty
+        ),
     )
     return conv
 

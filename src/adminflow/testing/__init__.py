@@ -3,6 +3,20 @@
 Needs the ``hypothesis`` package (``pip install adminflow[test]``).
 """
 
+from adminflow.testing._competence import (
+    authorizations,
+    competence_rules,
+    decentralizations,
+    seats,
+    valid_competence_rules,
+)
+from adminflow.testing._procedures import (
+    catalogs,
+    invalid_catalog_documents,
+    procedure_codes,
+    procedures,
+    processing_times,
+)
 from adminflow.testing._units import (
     agency_codes,
     authorities,
@@ -17,10 +31,20 @@ from adminflow.testing._units import (
 __all__ = [
     "agency_codes",
     "authorities",
+    "authorizations",
+    "catalogs",
     "communes",
+    "competence_rules",
+    "decentralizations",
     "dossier_codes",
     "gazetteers",
+    "invalid_catalog_documents",
+    "procedure_codes",
+    "procedures",
+    "processing_times",
     "provinces",
+    "seats",
     "unit_names",
     "units",
+    "valid_competence_rules",
 ]
