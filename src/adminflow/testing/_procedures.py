@@ -39,7 +39,7 @@ _DISTRICT_ENDS = dt.date(2025, 7, 1)
 def _texts(max_size: int = 30) -> st.SearchStrategy[str]:
     """Non-blank text, Vietnamese letters included, that TOML and JSON can both carry."""
     return st.text(
-        st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=max_size
+        st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=max_size
     ).filter(lambda s: s.strip() != "")
 
 
@@ -130,8 +130,9 @@ def procedures(draw: st.DrawFn, *, codes: st.SearchStrategy[str] | None = None) 
     level = draw(st.sampled_from([Level.CENTRAL, Level.PROVINCE, Level.COMMUNE, Level.DISTRICT]))
     days = st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))
     if level is Level.DISTRICT:
-        valid_to: dt.date | None = draw(st.dates(dt.date(2000, 1, 2), _DISTRICT_ENDS))
-        valid_from = draw(st.none() | st.dates(dt.date(2000, 1, 1), valid_to - dt.timedelta(1)))
+        end = draw(st.dates(dt.date(2000, 1, 2), _DISTRICT_ENDS))
+        valid_to: dt.date | None = end
+        valid_from = draw(st.none() | st.dates(dt.date(2000, 1, 1), end - dt.timedelta(1)))
     else:
         valid_from = draw(st.none() | days)
         lowest = valid_from + dt.timedelta(1) if valid_from else dt.date(2000, 1, 1)
