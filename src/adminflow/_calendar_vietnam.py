@@ -20,7 +20,7 @@ __all__ = ["vietnam_day_notes"]
 
 #: Who announces each year's Tết days, the adjacent National Day day and swapped days.
 GENERIC_NOTICE = (
-    "yearly announcement under Labour Code 2019 Art. 112(3) (by the Minister of Home Affairs "
+    "the yearly announcement under Labour Code 2019 Art. 112(3) (by the Minister of Home Affairs "
     "since Decree 128/2025/NĐ-CP Art. 7(2); by the labour ministry before)"
 )
 
@@ -49,6 +49,19 @@ SWAP_NOTICES: dict[int, str] = {
     ),
     2026: "Notice 9441/TB-BNV of 16 Oct 2025, under Labour Code 2019 Art. 112(3)",
 }
+
+GENERIC_NOTICE_BEFORE_2021 = (
+    "the yearly announcement of the Government / labour ministry under the Labour Code "
+    "then in force"
+)
+
+
+def _notice(table: dict[int, str], year: int) -> str:
+    """The recorded instrument of ``year``, else the generic description of the announcement."""
+    if year in table:
+        return table[year]
+    return GENERIC_NOTICE if year >= 2021 else GENERIC_NOTICE_BEFORE_2021
+
 
 _SWAP_LABEL = re.compile(r"substituted from (\d{2})/(\d{2})/(\d{4})")
 _TET_NAMES = ("Lunar New Year", "Day of Lunar New Year", "29 of Lunar New Year")
@@ -80,7 +93,7 @@ def _classify(day: dt.date, english: str, vietnamese: str) -> DayNote:
             day,
             DayKind.SWAPPED_OFF,
             f"day off swapped with {_fmt(worked)}, which is worked ({vietnamese})",
-            SWAP_NOTICES.get(year, GENERIC_NOTICE),
+            _notice(SWAP_NOTICES, year),
         )
     if english.startswith("Vietnam Cultural Day"):
         if "(observed" in english:
@@ -99,7 +112,7 @@ def _classify(day: dt.date, english: str, vietnamese: str) -> DayNote:
     if "(observed" in english:
         return DayNote(day, DayKind.SUBSTITUTE, f"day off in lieu: {name}", in_lieu_article)
     if any(part in english for part in _TET_NAMES):
-        notice = TET_NOTICES.get(year, GENERIC_NOTICE)
+        notice = _notice(TET_NOTICES, year)
         return DayNote(
             day,
             DayKind.HOLIDAY,
@@ -107,7 +120,7 @@ def _classify(day: dt.date, english: str, vietnamese: str) -> DayNote:
             f"{holiday_article} (Tết); the days are fixed by {notice}",
         )
     if english.startswith("National Day") and (day.month, day.day) != (9, 2):
-        notice = NATIONAL_DAY_NOTICES.get(year, GENERIC_NOTICE)
+        notice = _notice(NATIONAL_DAY_NOTICES, year)
         return DayNote(
             day,
             DayKind.HOLIDAY,
@@ -146,10 +159,7 @@ def vietnam_day_notes(first_year: int, last_year: int) -> Iterator[DayNote]:
                 day,
                 DayKind.SWAPPED_WORKDAY,
                 f"weekend day worked (làm bù){partner}",
-                SWAP_NOTICES.get(
-                    swapped[0].year if swapped else day.year,
-                    GENERIC_NOTICE,
-                ),
+                _notice(SWAP_NOTICES, swapped[0].year if swapped else day.year),
             )
 
 
