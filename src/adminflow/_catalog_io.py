@@ -246,6 +246,8 @@ def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
         try:
             return base(obj, cls)
         except ClassValidationError as exc:
+            if any(isinstance(e, InvalidValueError) for e in exc.group_exceptions()[1]):
+                raise  # the constructor ran and reported the duplicates itself
             raw = obj.get("procedures")
             codes = (
                 [p.get("code") if isinstance(p, Mapping) else None for p in raw]
