@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from adminflow.competence import Competence, CompetenceResolver
 
 __all__ = [
+    "ALL_WITHIN_PROVINCE_FROM",
     "NATIONWIDE_RECEIPT_AMENDED",
     "ClockStart",
     "ReceiptDecision",
@@ -38,6 +39,9 @@ __all__ = [
 
 #: Decree 118/2025/NĐ-CP in force (two-level government).
 _DECREE_118_FROM = dt.date(2025, 7, 1)
+#: Every procedure boundary-free within its province (Decree 118/2025/NĐ-CP Art. 40(4)); from
+#: then on the catalogue's ``boundary_free`` scope counts even without a published list.
+ALL_WITHIN_PROVINCE_FROM = dt.date(2025, 12, 31)
 #: Decree 309/2026/NĐ-CP in force: Art. 14(4) nationwide receipt; Art. 17(3) clock rule.
 NATIONWIDE_RECEIPT_AMENDED = dt.date(2026, 8, 5)
 
@@ -173,7 +177,7 @@ def decide_receipt(
         lists = [
             b for b in rules.boundary_free if b.region in (None, home) and b.covers(code, field, on)
         ]
-        if lists or (on >= _DECREE_118_FROM and scope in ("province", "nationwide")):
+        if lists or (on >= ALL_WITHIN_PROVINCE_FROM and scope in ("province", "nationwide")):
             basis = f"{_regime(on)} Art. 3(7), 14(2)" if on >= _DECREE_118_FROM else _regime(on)
             if lists:
                 basis += "; " + "; ".join(str(b.reference) for b in lists)
@@ -195,7 +199,9 @@ def decide_receipt(
             competence,
         )
     lists = [b for b in rules.boundary_free if b.region is None and b.covers(code, field, on)]
-    if on >= _DECREE_118_FROM and (lists or scope == "nationwide"):
+    if on >= _DECREE_118_FROM and (
+        lists or (on >= ALL_WITHIN_PROVINCE_FROM and scope == "nationwide")
+    ):
         basis = _nationwide_basis(on)
         if lists:
             basis += "; " + "; ".join(str(b.reference) for b in lists)

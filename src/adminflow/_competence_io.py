@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import enum
 import functools
 import json
 import tomllib
@@ -27,6 +28,7 @@ import tomli_w
 from adminflow._competence_model import Seat
 from adminflow._competence_rules import CompetenceRules
 from adminflow.errors import InvalidValueError, Problem, ValidationError
+from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = ["dump_rules", "dumps_rules", "example_rules", "load_rules", "loads_rules"]
 
@@ -63,6 +65,14 @@ def _structure_str(value: Any, _: Any) -> str:
     return value
 
 
+def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
+    try:
+        return type_(value)
+    except ValueError:
+        choices = ", ".join(type_)
+        raise InvalidValueError(type_.__name__, value, f"must be one of {choices}") from None
+
+
 def _structure_bool(value: Any, _: Any) -> bool:
     if not isinstance(value, bool):
         raise InvalidValueError("flag", value, "must be true or false")
@@ -79,8 +89,10 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Seat, _structure_seat)
     converter.register_structure_hook_func(lambda t: t == frozenset[str], _structure_strings)
-    converter.register_structure_hook_func(lambda t: t is str, _structure_str)
-    converter.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    for kind in (AuthorityKind, Level):
+        converter.register_structure_hook(kind, _structure_enum)
     converter.register_unstructure_hook(Seat, str)
     converter.register_unstructure_hook_func(_is_frozenset, sorted)
     return converter

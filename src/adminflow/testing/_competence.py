@@ -1,0 +1,234 @@
+"""Hypothesis strategies for competence rules (thẩm quyền): seats, grants and rule sets.
+
+The defaults draw over the sample catalogue's procedure codes and fields and a few real units
+of Khánh Hòa (56) and Hà Nội (01); pass your own lists to draw over your data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+from adminflow._competence_rules import CatalogLike, GazetteerLike
+from adminflow.competence import (
+    Authorization,
+    CompetenceRules,
+    Decentralization,
+    LegalReference,
+    Scope,
+    Seat,
+)
+from adminflow.jurisdictions import AuthorityKind, Level
+
+__all__ = [
+    "authorizations",
+    "competence_rules",
+    "decentralizations",
+    "seats",
+    "valid_competence_rules",
+]
+
+#: Procedure codes and fields of the sample catalogue (kept literal: no I/O at import time).
+SAMPLE_CODES = (
+    "1.001193",
+    "1.000656",
+    "1.004873",
+    "2.000815",
+    "2.000884",
+    "1.013225",
+    "1.001776",
+    "3.000333",
+)
+SAMPLE_FIELDS = ("Hộ tịch", "Chứng thực", "Hoạt động xây dựng")
+#: Regions used by default: the whole country, two provinces and three communes.
+SAMPLE_REGIONS: tuple[str | None, ...] = (None, "56", "22366", "22333", "01", "00070")
+
+_KINDS = (AuthorityKind.PEOPLES_COMMITTEE, AuthorityKind.CHAIRMAN, AuthorityKind.SERVICE_CENTRE)
+_START = dt.date(2024, 1, 1)
+_END = dt.date(2028, 12, 31)
+
+
+def seats(
+    *,
+    levels: Sequence[Level] = (Level.PROVINCE, Level.COMMUNE),
+    kinds: Sequence[AuthorityKind] = _KINDS,
+) -> st.SearchStrategy[Seat]:
+    """Seats (a kind of body at a level) without a named body."""
+    return st.builds(Seat, st.sampled_from(levels), st.sampled_from(kinds))
+
+
+def _scopes(codes: Sequence[str], fields: Sequence[str]) -> st.SearchStrategy[Scope]:
+    by_code = st.builds(
+        Scope,
+        st.frozensets(st.sampled_from(codes), min_size=1, max_size=2),
+        st.frozensets(st.sampled_from(fields), max_size=1) if fields else st.just(frozenset()),
+    )
+    if not fields:
+        return by_code
+    by_field = st.builds(
+        Scope, st.just(frozenset()), st.frozensets(st.sampled_from(fields), min_size=1, max_size=1)
+    )
+    return st.one_of(by_code, by_field)
+
+
+@st.composite
+def _pair(draw: st.DrawFn, *, downward: bool) -> tuple[Seat, Seat]:
+    """A grantor and a grantee; with ``downward`` the grantee is strictly below the grantor."""
+    pool = [Seat(level, kind) for level in (Level.PROVINCE, Level.COMMUNE) for kind in _KINDS]
+    if not downward:
+        return draw(st.sampled_from(pool)), draw(st.sampled_from(pool))
+    grantor = draw(st.sampled_from([s for s in pool if any(s.is_above(t) for t in pool)]))
+    return grantor, draw(st.sampled_from([t for t in pool if grantor.is_above(t)]))
+
+
+@st.composite
+def _window(draw: st.DrawFn, *, open_ended: bool) -> tuple[dt.date, dt.date | None]:
+    start = draw(st.dates(_START, _END))
+    if open_ended and draw(st.booleans()):
+        return start, None
+    return start, start + dt.timedelta(days=draw(st.integers(0, 900)))
+
+
+def _reference() -> st.SearchStrategy[LegalReference]:
+    return st.builds(
+        LegalReference,
+        st.sampled_from(["Decree 140/2025/NĐ-CP", "Decision 1/QĐ-UBND", "Law 72/2025/QH15"]),
+        article=st.sampled_from([None, "Art. 4(1)", "Art. 14(1)"]),
+    )
+
+
+@st.composite
+def decentralizations(
+    draw: st.DrawFn,
+    *,
+    procedure_codes: Sequence[str] = SAMPLE_CODES,
+    fields: Sequence[str] = SAMPLE_FIELDS,
+    regions: Sequence[str | None] = SAMPLE_REGIONS,
+    downward: bool = True,
+) -> Decentralization:
+    """Decentralizations (phân cấp); with ``downward`` the grantee is below the grantor."""
+    grantor, grantee = draw(_pair(downward=downward))
+    start, end = draw(_window(open_ended=True))
+    return Decentralization(
+        id=f"d-{draw(st.integers(0, 10**6))}",
+        scope=draw(_scopes(procedure_codes, fields)),
+        region=draw(st.sampled_from(regions)),
+        grantor=grantor,
+        grantee=grantee,
+        valid_from=start,
+        valid_until=end,
+        reference=draw(_reference()),
+    )
+
+
+@st.composite
+def authorizations(
+    draw: st.DrawFn,
+    *,
+    procedure_codes: Sequence[str] = SAMPLE_CODES,
+    fields: Sequence[str] = SAMPLE_FIELDS,
+    regions: Sequence[str] = tuple(r for r in SAMPLE_REGIONS if r is not None),
+    downward: bool = True,
+) -> Authorization:
+    """Authorizations (ủy quyền), each with an end date and a region."""
+    grantor, grantee = draw(_pair(downward=downward))
+    start, end = draw(_window(open_ended=False))
+    return Authorization(
+        id=f"a-{draw(st.integers(0, 10**6))}",
+        scope=draw(_scopes(procedure_codes, fields)),
+        region=draw(st.sampled_from(regions)),
+        grantor=grantor,
+        grantee=grantee,
+        valid_from=start,
+        valid_until=end,
+        reference=draw(_reference()),
+    )
+
+
+def _unique_ids(rules: CompetenceRules) -> CompetenceRules:
+    decs = tuple(
+        Decentralization(
+            id=f"d{i}",
+            scope=d.scope,
+            region=d.region,
+            grantor=d.grantor,
+            grantee=d.grantee,
+            valid_from=d.valid_from,
+            valid_until=d.valid_until,
+            reference=d.reference,
+            allows_onward=d.allows_onward,
+        )
+        for i, d in enumerate(rules.decentralizations)
+    )
+    auths = tuple(
+        Authorization(
+            id=f"a{i}",
+            scope=a.scope,
+            region=a.region,
+            grantor=a.grantor,
+            grantee=a.grantee,
+            valid_from=a.valid_from,
+            valid_until=a.valid_until,
+            reference=a.reference,
+        )
+        for i, a in enumerate(rules.authorizations)
+    )
+    return CompetenceRules(decentralizations=decs, authorizations=auths)
+
+
+@st.composite
+def competence_rules(
+    draw: st.DrawFn,
+    *,
+    procedure_codes: Sequence[str] = SAMPLE_CODES,
+    fields: Sequence[str] = SAMPLE_FIELDS,
+    max_rules: int = 6,
+    downward: bool = True,
+) -> CompetenceRules:
+    """Rule sets of decentralizations and authorizations; not necessarily valid."""
+    decs = draw(
+        st.lists(
+            decentralizations(procedure_codes=procedure_codes, fields=fields, downward=downward),
+            max_size=max_rules,
+        )
+    )
+    auths = draw(
+        st.lists(
+            authorizations(procedure_codes=procedure_codes, fields=fields, downward=downward),
+            max_size=max_rules,
+        )
+    )
+    return _unique_ids(CompetenceRules(decentralizations=decs, authorizations=auths))
+
+
+@st.composite
+def valid_competence_rules(
+    draw: st.DrawFn,
+    *,
+    procedure_codes: Sequence[str] = SAMPLE_CODES,
+    fields: Sequence[str] = SAMPLE_FIELDS,
+    max_rules: int = 6,
+    catalog: CatalogLike | None = None,
+    gazetteer: GazetteerLike | None = None,
+) -> CompetenceRules:
+    """Rule sets without problems: rules are drawn one by one and kept only if still valid.
+
+    Pass the ``catalog`` and ``gazetteer`` you will resolve with, so that field-versus-code
+    and commune-versus-province overlaps are caught too.
+    """
+    candidates = draw(
+        competence_rules(procedure_codes=procedure_codes, fields=fields, max_rules=max_rules)
+    )
+    kept = CompetenceRules()
+    for kind in ("decentralizations", "authorizations"):
+        for rule in getattr(candidates, kind):
+            trial = CompetenceRules(
+                decentralizations=kept.decentralizations
+                + ((rule,) if kind == "decentralizations" else ()),
+                authorizations=kept.authorizations + ((rule,) if kind == "authorizations" else ()),
+            )
+            if not trial.problems(catalog=catalog, gazetteer=gazetteer):
+                kept = trial
+    return kept

@@ -1,0 +1,186 @@
+"""Properties of competence resolution and rule validation."""
+
+import contextlib
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminflow import errors
+from adminflow.competence import (
+    Authorization,
+    CompetenceResolver,
+    CompetenceRules,
+    Decentralization,
+    LegalReference,
+    Scope,
+    Seat,
+    dumps_rules,
+    loads_rules,
+)
+from adminflow.jurisdictions import Gazetteer
+from adminflow.procedures import Catalog
+from adminflow.testing import competence_rules, valid_competence_rules
+from adminflow.testing._competence import SAMPLE_CODES
+
+CATALOG = Catalog.sample()
+GAZETTEER = Gazetteer.vietnam()
+UNITS = ("22366", "22333", "22390", "00070", "56")
+queries = st.tuples(
+    st.sampled_from(SAMPLE_CODES),
+    st.sampled_from(UNITS),
+    st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 31)),
+)
+
+
+def outcome(resolver, code, unit, on):
+    """The answer as comparable data: the competence, or the error's type."""
+    try:
+        return resolver.resolve(code, unit, at=on)
+    except errors.CompetenceError as exc:
+        return type(exc).__name__
+
+
+def reordered(rules, data):
+    return CompetenceRules(
+        decentralizations=data.draw(st.permutations(rules.decentralizations)),
+        authorizations=data.draw(st.permutations(rules.authorizations)),
+    )
+
+
+class TestResolutionProperties:
+    @given(competence_rules(), st.data(), st.lists(queries, min_size=1, max_size=5))
+    def test_deterministic_and_independent_of_rule_order(self, rules, data, triples):
+        """Shuffling the rules never changes any answer, and asking twice gives the same."""
+        first = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
+        second = CompetenceResolver(
+            reordered(rules, data), catalog=CATALOG, gazetteer=GAZETTEER, validate=False
+        )
+
+        for code, unit, on in triples:
+            assert outcome(first, code, unit, on) == outcome(second, code, unit, on)
+            assert outcome(first, code, unit, on) == outcome(first, code, unit, on)
+
+    @given(competence_rules(), st.lists(queries, min_size=1, max_size=5))
+    def test_grants_apply_only_inside_scope_window_and_region(self, rules, triples):
+        """Every grant in an answer's chain covers the procedure, the day and the unit."""
+        resolver = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
+
+        for code, unit, on in triples:
+            answer = outcome(resolver, code, unit, on)
+            if isinstance(answer, str):
+                continue
+            field = CATALOG.get(code).field
+            for grant in answer.chain:
+                assert grant.scope.covers(code, field)
+                assert grant.is_in_force(on)
+                assert grant.region in (None, unit, resolver.province_of(unit))
+
+    @given(
+        valid_competence_rules(catalog=CATALOG, gazetteer=GAZETTEER), st.lists(queries, max_size=8)
+    )
+    @settings(max_examples=40)
+    def test_validated_rules_never_raise_ambiguous(self, rules, triples):
+        """A rule set without problems never yields an ambiguous answer."""
+        resolver = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER)
+
+        for code, unit, on in triples:
+            assert outcome(resolver, code, unit, on) != "AmbiguousCompetenceError"
+
+    @given(
+        competence_rules(),
+        st.lists(queries, min_size=1, max_size=5),
+        st.sampled_from(["decentralization", "authorization"]),
+        st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 31)),
+    )
+    def test_unrelated_rule_never_changes_an_answer(self, rules, triples, kind, start):
+        """A rule about a procedure nobody asks for changes no answer."""
+        common = {
+            "id": "unrelated",
+            "scope": Scope({"9.999999"}),
+            "region": "56",
+            "valid_from": start,
+            "valid_until": start + dt.timedelta(days=365),
+            "reference": LegalReference("Decision 0/QĐ-UBND"),
+            "grantor": Seat.parse("commune/peoples_committee"),
+            "grantee": Seat.parse("commune/chairman"),
+        }
+        extra = (
+            Decentralization(**common) if kind == "decentralization" else Authorization(**common)
+        )
+        more = CompetenceRules(
+            decentralizations=rules.decentralizations
+            + ((extra,) if kind == "decentralization" else ()),
+            authorizations=rules.authorizations + ((extra,) if kind == "authorization" else ()),
+        )
+        before = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
+        after = CompetenceResolver(more, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
+
+        for code, unit, on in triples:
+            assert outcome(before, code, unit, on) == outcome(after, code, unit, on)
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_REQUIRED = ("id", "grantor", "grantee", "valid_from", "reference")
+_KEYS = (
+    "id",
+    "grantor",
+    "grantee",
+    "valid_from",
+    "valid_until",
+    "reference",
+    "region",
+    "procedures",
+)
+
+
+class TestDocumentProperties:
+    @given(competence_rules(downward=True))
+    def test_dump_then_load_gives_the_same_rules(self, rules):
+        """TOML and JSON round trips keep the rules unchanged (loading without checks)."""
+        for fmt in ("toml", "json"):
+            assert loads_rules(dumps_rules(rules, format=fmt), format=fmt, validate=False) == rules
+
+    @given(
+        st.dictionaries(
+            st.sampled_from(
+                ["title", "decentralizations", "authorizations", "authorities", "exclusions", "x"]
+            ),
+            _json,
+            max_size=3,
+        )
+    )
+    def test_arbitrary_documents_give_rules_or_validation_error(self, document):
+        """Any JSON document either loads or raises ValidationError, never another exception."""
+        with contextlib.suppress(errors.ValidationError):
+            loads_rules(json.dumps(document), format="json")
+
+    @given(valid_competence_rules(), st.data())
+    @settings(max_examples=40)
+    def test_broken_documents_always_give_validation_error(self, rules, data):
+        """Dropping a required key or corrupting a value in a valid document is always reported."""
+        document = json.loads(dumps_rules(rules, format="json"))
+        lists = [name for name in ("decentralizations", "authorizations") if document.get(name)]
+        if not lists:
+            document["authorizations"] = [{"id": "a"}]
+        else:
+            entry = data.draw(st.sampled_from(document[data.draw(st.sampled_from(lists))]))
+            key = data.draw(st.sampled_from([k for k in _KEYS if k in entry]))
+            if data.draw(st.booleans()) and key in _REQUIRED:
+                del entry[key]
+            else:
+                bad = [3, [1], {"a": 1}]
+                if key in ("grantor", "grantee", "valid_from", "valid_until"):
+                    bad.append("nonsense/words")
+                entry[key] = data.draw(st.sampled_from(bad))
+
+        with pytest.raises(errors.ValidationError):
+            loads_rules(json.dumps(document), format="json")
