@@ -242,7 +242,7 @@ def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
         if not isinstance(obj, Mapping):
             raise InvalidValueError("", obj, "must be a table with a 'procedures' list")
         if "procedures" not in obj:
-            raise InvalidValueError("procedures", None, "is required (a list of procedures)")
+            raise ValidationError([Problem("procedures", "is required (a list of procedures)")])
         try:
             return base(obj, cls)
         except ClassValidationError as exc:

@@ -175,8 +175,10 @@ def _tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
-def _frozenset(value: Any) -> Any:
-    return frozenset(value) if isinstance(value, list | tuple | set | frozenset) else value
+def _to_channels(value: Any) -> Any:
+    if isinstance(value, list | tuple | set | frozenset):
+        return frozenset(_as(Channel, v) for v in value)
+    return value
 
 
 @attrs.frozen
@@ -358,7 +360,7 @@ class Procedure:
     level: Level = attrs.field(converter=_to_level)
     authority_kind: AuthorityKind = attrs.field(converter=_to_authority_kind)
     processing_time: ProcessingTime
-    channels: frozenset[Channel] = attrs.field(converter=_frozenset)
+    channels: frozenset[Channel] = attrs.field(converter=_to_channels)
     online_service: OnlineServiceLevel = attrs.field(
         default=OnlineServiceLevel.NONE, converter=_to_online_service, kw_only=True
     )
