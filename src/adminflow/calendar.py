@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from adminflow._calendar_index import WorkingDayIndex
+from adminflow._calendar_time import WorkingTimeMixin
 from adminflow._calendar_types import (
     DEFAULT_SESSIONS,
     Closure,
@@ -44,6 +45,9 @@ from adminflow.errors import CalendarError, InvalidValueError
 
 if TYPE_CHECKING:
     from adminflow.deadlines import Deadline, ProcessingTime
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "DEFAULT_SESSIONS",
@@ -61,12 +65,6 @@ __all__ = [
 VIETNAM_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 WEEKEND_SOURCE = "Decision 188/1999/QĐ-TTg Art. 1 (40-hour week, Saturday and Sunday off)"
-_US = 1_000_000  # microseconds per second
-_date = dt.date  # bound once for the hot paths
-
-
-def _to_us(t: dt.time) -> int:
-    return ((t.hour * 60 + t.minute) * 60 + t.second) * _US + t.microsecond
 
 
 def _timezone(value: ZoneInfo | str) -> ZoneInfo:
@@ -113,7 +111,7 @@ class _Cache:
 
 
 @attrs.frozen(kw_only=True)
-class WorkingCalendar:
+class WorkingCalendar(WorkingTimeMixin):
     """A working calendar (lịch làm việc): which days and hours a one-stop unit works.
 
     Most users want :meth:`vietnam`. The calendar answers for the days from 1 January of
@@ -497,171 +495,6 @@ class WorkingCalendar:
         if len(first) != len(last):
             raise InvalidValueError("ends", last, f"must have {len(first)} days, one per start")
         return [self.working_days_between(s, e) for s, e in zip(first, last, strict=True)]
-
-    # ------------------------------------------------------------ working time
-
-    @property
-    def day_length(self) -> dt.timedelta:
-        """The working time of one working day (the sum of the sessions)."""
-        return dt.timedelta(microseconds=self._day_us())
-
-    def _day_us(self) -> int:
-        return sum(_to_us(s.end) - _to_us(s.start) for s in self.sessions)
-
-    def _local(self, field: str, at: Any) -> dt.datetime:
-        if not isinstance(at, dt.datetime):
-            raise InvalidValueError(field, at, "must be a datetime.datetime")
-        if at.tzinfo is None or at.utcoffset() is None:
-            raise InvalidValueError(
-                field, at, "must be timezone-aware (naive datetimes are refused)"
-            )
-        return at.astimezone(self.timezone)
-
-    def _within_day(self, tod: int) -> int:
-        before = 0
-        for session in self.sessions:
-            start, end = _to_us(session.start), _to_us(session.end)
-            if tod <= start:
-                return before
-            if tod < end:
-                return before + tod - start
-            before += end - start
-        return before
-
-    def _working_us(self, field: str, at: Any) -> int:
-        """Working microseconds from the start of the calendar up to the instant ``at``."""
-        local = self._local(field, at)
-        offset = self._offset(field, local.date())
-        index = self._index()
-        worked = index.cum[offset] - index.work[offset]
-        within = self._within_day(_to_us(local.time())) if index.work[offset] else 0
-        return worked * self._day_us() + within
-
-    def _instant(self, field: str, value: Any, w: int, *, opening: bool) -> dt.datetime:
-        """The earliest instant (or, with ``opening``, the latest) with working time ``w``."""
-        index = self._index()
-        q, r = divmod(w, self._day_us())
-        if r == 0 and not opening:
-            q, r = q - 1, self._day_us()
-        if not 0 <= q < index.count:
-            raise CalendarError(
-                field, value, f"outside the supported years {self.first_year}-{self.last_year}"
-            )
-        day = index.dates[q]
-        before = 0
-        tod = _to_us(self.sessions[-1].end)
-        for session in self.sessions:
-            start, end = _to_us(session.start), _to_us(session.end)
-            length = end - start
-            if r < before + length or (r == before + length and not opening):
-                tod = start + r - before
-                break
-            before += length
-        midnight = dt.datetime.combine(day, dt.time(0), tzinfo=self.timezone)
-        return midnight + dt.timedelta(microseconds=tod)
-
-    def is_working_time(self, at: dt.datetime) -> bool:
-        """Whether the instant ``at`` falls inside an office session of a working day.
-
-        Raises:
-            InvalidValueError: ``at`` is not an aware datetime.
-            CalendarError: ``at`` is outside the supported years.
-        """
-        local = self._local("at", at)
-        if not self.is_working_day(local.date()):
-            return False
-        tod = local.time().replace(tzinfo=None)
-        return any(s.start <= tod < s.end for s in self.sessions)
-
-    def next_working_instant(self, at: dt.datetime) -> dt.datetime:
-        """The first working instant at or after ``at``.
-
-        That is ``at`` itself inside an office session, else the next session opening.
-
-        Raises:
-            InvalidValueError: ``at`` is not an aware datetime.
-            CalendarError: ``at`` or the result is outside the supported years.
-        """
-        if self.is_working_time(at):
-            return at.astimezone(self.timezone)
-        return self._instant("at", at, self._working_us("at", at), opening=True)
-
-    def add_working_time(self, at: dt.datetime, delta: dt.timedelta) -> dt.datetime:
-        """The instant reached after ``delta`` of working time from ``at``.
-
-        Working time runs only inside office sessions of working days (a period in hours starts
-        at the stated moment: Civil Code 2015 Art. 147(1)); an instant outside sessions starts at
-        the next opening. The result is the *earliest* instant reaching that working time, so a
-        result at a session boundary is the closing time (17:00), not the next opening. With a
-        zero ``delta`` the result is :meth:`next_working_instant`.
-
-        Raises:
-            InvalidValueError: ``at`` is not an aware datetime or ``delta`` not a timedelta.
-            CalendarError: ``at`` or the result is outside the supported years.
-
-        Examples:
-            >>> import datetime as dt
-            >>> calendar = WorkingCalendar.vietnam()
-            >>> friday = dt.datetime(2025, 4, 25, 16, 0, tzinfo=calendar.timezone)
-            >>> calendar.add_working_time(friday, dt.timedelta(hours=2)).isoformat()
-            '2025-04-26T09:00:00+07:00'
-        """
-        if not isinstance(delta, dt.timedelta):
-            raise InvalidValueError("delta", delta, "must be a datetime.timedelta")
-        if not delta:
-            return self.next_working_instant(at)
-        w = self._working_us("at", at) + delta // dt.timedelta(microseconds=1)
-        return self._instant("delta", delta, w, opening=False)
-
-    def add_working_hours(self, at: dt.datetime, hours: int) -> dt.datetime:
-        """The instant reached after ``hours`` working hours (giờ làm việc) from ``at``.
-
-        Raises:
-            InvalidValueError: ``at`` is not an aware datetime or ``hours`` not an integer.
-            CalendarError: ``at`` or the result is outside the supported years.
-        """
-        return self.add_working_time(at, dt.timedelta(hours=self._count("hours", hours)))
-
-    def working_time_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
-        """The working time between two instants; negative when ``end`` is before ``start``.
-
-        Raises:
-            InvalidValueError: An instant is not an aware datetime.
-            CalendarError: An instant is outside the supported years.
-        """
-        w = self._working_us("end", end) - self._working_us("start", start)
-        return dt.timedelta(microseconds=w)
-
-    def opening(self, day: dt.date) -> dt.datetime:
-        """The opening of the first session of ``day``, in the calendar's time zone."""
-        self._offset("day", day)
-        return dt.datetime.combine(day, self.sessions[0].start, tzinfo=self.timezone)
-
-    def closing(self, day: dt.date) -> dt.datetime:
-        """The close of the last session of ``day`` (close of office), in the calendar's zone."""
-        self._offset("day", day)
-        return dt.datetime.combine(day, self.sessions[-1].end, tzinfo=self.timezone)
-
-    def handling_day(self, received_at: dt.datetime, *, cutoff: dt.time | None = None) -> dt.date:
-        """The working day on which something received at ``received_at`` is handled.
-
-        The same working day when received on a working day at or before ``cutoff`` (the
-        calendar's cut-off, 15:00 by default), else the next working day.
-
-        Raises:
-            InvalidValueError: ``received_at`` is not an aware datetime.
-            CalendarError: The day is outside the supported years.
-
-        References:
-            Decree 118/2025/NĐ-CP Art. 18(2) (paper dossiers are transferred the same working
-            day, or at the start of the next working day if received after 15:00).
-        """
-        local = self._local("received_at", received_at)
-        limit = self.cutoff if cutoff is None else cutoff
-        day = local.date()
-        if self.is_working_day(day) and local.time().replace(tzinfo=None) <= limit:
-            return day
-        return self.add_working_days(day, 1)
 
     def due(self, received_at: dt.datetime, processing_time: ProcessingTime) -> Deadline:
         """The due instant (hạn trả kết quả) of a processing time, with its explanation.
