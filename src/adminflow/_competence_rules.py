@@ -85,6 +85,34 @@ def _region_overlap(a: str | None, b: str | None, gazetteer: GazetteerLike | Non
     return province_of(a, gazetteer) == b or province_of(b, gazetteer) == a
 
 
+def _tuple_assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
+    return tuple(values)
+
+
+def _tuple_decentralizations(values: Iterable[Decentralization]) -> tuple[Decentralization, ...]:
+    return tuple(values)
+
+
+def _tuple_authorizations(values: Iterable[Authorization]) -> tuple[Authorization, ...]:
+    return tuple(values)
+
+
+def _tuple_authorities(values: Iterable[Authority]) -> tuple[Authority, ...]:
+    return tuple(values)
+
+
+def _tuple_boundary_free(values: Iterable[BoundaryFreeList]) -> tuple[BoundaryFreeList, ...]:
+    return tuple(values)
+
+
+def _tuple_exclusions(values: Iterable[BoundaryFreeExclusion]) -> tuple[BoundaryFreeExclusion, ...]:
+    return tuple(values)
+
+
+def _tuple_districts(values: Iterable[LegacyDistrict]) -> tuple[LegacyDistrict, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class CompetenceRules:
     """A competence rule set (bộ quy tắc thẩm quyền): who decides what, where and when.
@@ -109,13 +137,13 @@ class CompetenceRules:
     """
 
     title: str = ""
-    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=tuple)
-    decentralizations: tuple[Decentralization, ...] = attrs.field(default=(), converter=tuple)
-    authorizations: tuple[Authorization, ...] = attrs.field(default=(), converter=tuple)
-    authorities: tuple[Authority, ...] = attrs.field(default=(), converter=tuple)
-    boundary_free: tuple[BoundaryFreeList, ...] = attrs.field(default=(), converter=tuple)
-    exclusions: tuple[BoundaryFreeExclusion, ...] = attrs.field(default=(), converter=tuple)
-    districts: tuple[LegacyDistrict, ...] = attrs.field(default=(), converter=tuple)
+    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple_assignments)
+    decentralizations: tuple[Decentralization, ...] = attrs.field(default=(), converter=_tuple_decentralizations)
+    authorizations: tuple[Authorization, ...] = attrs.field(default=(), converter=_tuple_authorizations)
+    authorities: tuple[Authority, ...] = attrs.field(default=(), converter=_tuple_authorities)
+    boundary_free: tuple[BoundaryFreeList, ...] = attrs.field(default=(), converter=_tuple_boundary_free)
+    exclusions: tuple[BoundaryFreeExclusion, ...] = attrs.field(default=(), converter=_tuple_exclusions)
+    districts: tuple[LegacyDistrict, ...] = attrs.field(default=(), converter=_tuple_districts)
 
     def grants(self) -> Iterator[tuple[str, Grant]]:
         """Every assignment, decentralization and authorization with its document path."""
