@@ -138,11 +138,19 @@ class CompetenceRules:
 
     title: str = ""
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple_assignments)
-    decentralizations: tuple[Decentralization, ...] = attrs.field(default=(), converter=_tuple_decentralizations)
-    authorizations: tuple[Authorization, ...] = attrs.field(default=(), converter=_tuple_authorizations)
+    decentralizations: tuple[Decentralization, ...] = attrs.field(
+        default=(), converter=_tuple_decentralizations
+    )
+    authorizations: tuple[Authorization, ...] = attrs.field(
+        default=(), converter=_tuple_authorizations
+    )
     authorities: tuple[Authority, ...] = attrs.field(default=(), converter=_tuple_authorities)
-    boundary_free: tuple[BoundaryFreeList, ...] = attrs.field(default=(), converter=_tuple_boundary_free)
-    exclusions: tuple[BoundaryFreeExclusion, ...] = attrs.field(default=(), converter=_tuple_exclusions)
+    boundary_free: tuple[BoundaryFreeList, ...] = attrs.field(
+        default=(), converter=_tuple_boundary_free
+    )
+    exclusions: tuple[BoundaryFreeExclusion, ...] = attrs.field(
+        default=(), converter=_tuple_exclusions
+    )
     districts: tuple[LegacyDistrict, ...] = attrs.field(default=(), converter=_tuple_districts)
 
     def grants(self) -> Iterator[tuple[str, Grant]]:
@@ -416,21 +424,37 @@ class _Validator:
         delegations: list[tuple[str, Decentralization | Authorization]] = [
             (f"decentralizations[{i}]", d) for i, d in enumerate(self.rules.decentralizations)
         ] + [(f"authorizations[{i}]", a) for i, a in enumerate(self.rules.authorizations)]
-        for (_, first), (path, second) in itertools.permutations(delegations, 2):
-            if not first.grantee.overlaps(second.grantor) or not self._related(first, second):
-                continue
-            if isinstance(first, Authorization):
-                self.add(
-                    f"{path}.grantor",
-                    f"sub-delegation: {second.grantor} acts under authorization {first.id!r} "
-                    f"and may not delegate it further ({_LAW_SUBDELEGATION})",
-                )
-            elif isinstance(second, Decentralization) and not first.allows_onward:
-                self.add(
-                    f"{path}.grantor",
-                    f"onward decentralization: {second.grantor} received this competence by "
-                    f"{first.id!r}, which does not allow decentralizing it further ({_LAW_ONWARD})",
-                )
+        by_grantor: dict[
+            tuple[Level, AuthorityKind], list[tuple[str, Decentralization | Authorization]]
+        ]
+        by_grantor = defaultdict(list)
+        for entry in delegations:
+            by_grantor[(entry[1].grantor.level, entry[1].grantor.kind)].append(entry)
+        for _, first in delegations:
+            for path, second in by_grantor[(first.grantee.level, first.grantee.kind)]:
+                if second is first or not first.grantee.overlaps(second.grantor):
+                    continue
+                if self._related(first, second):
+                    self._onward_problem(first, second, path)
+
+    def _onward_problem(
+        self,
+        first: Decentralization | Authorization,
+        second: Decentralization | Authorization,
+        path: str,
+    ) -> None:
+        if isinstance(first, Authorization):
+            self.add(
+                f"{path}.grantor",
+                f"sub-delegation: {second.grantor} acts under authorization {first.id!r} "
+                f"and may not delegate it further ({_LAW_SUBDELEGATION})",
+            )
+        elif isinstance(second, Decentralization) and not first.allows_onward:
+            self.add(
+                f"{path}.grantor",
+                f"onward decentralization: {second.grantor} received this competence by "
+                f"{first.id!r}, which does not allow decentralizing it further ({_LAW_ONWARD})",
+            )
 
     def _cycles(self) -> None:
         edges: dict[ScopeKey, list[tuple[str, str, str]]] = defaultdict(list)
