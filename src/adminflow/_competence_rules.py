@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import attrs
@@ -204,6 +205,19 @@ class CompetenceRules:
         from adminflow._competence_io import loads_rules
 
         return loads_rules(text, format=format, source=source)
+
+    @classmethod
+    def load(cls, path: str | Path) -> CompetenceRules:
+        """Read a rule set from a ``.toml`` or ``.json`` file (see :func:`adminflow.competence.load_rules`)."""
+        from adminflow._competence_io import load_rules
+
+        return load_rules(path)
+
+    def dump(self, path: str | Path) -> None:
+        """Write the rule set to a ``.toml`` or ``.json`` file (see :func:`adminflow.competence.dump_rules`)."""
+        from adminflow._competence_io import dump_rules
+
+        dump_rules(self, path)
 
     @classmethod
     def example_khanh_hoa(cls) -> CompetenceRules:
