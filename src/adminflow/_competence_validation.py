@@ -1,0 +1,333 @@
+"""Validation of competence rule sets: every problem at once.
+
+Private module used by :meth:`adminflow.competence.CompetenceRules.problems`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from adminflow._competence_model import (
+    Assignment,
+    Authorization,
+    BoundaryFreeExclusion,
+    BoundaryFreeList,
+    Decentralization,
+    Grant,
+    ScopeKey,
+    Seat,
+)
+from adminflow._competence_rules import (
+    CatalogLike,
+    CompetenceRules,
+    GazetteerLike,
+    province_of,
+)
+from adminflow.errors import Problem
+from adminflow.jurisdictions import Authority, AuthorityKind, Level
+
+__all__ = ["Validator"]
+
+
+def _region_overlap(a: str | None, b: str | None, gazetteer: GazetteerLike | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return province_of(a, gazetteer) == b or province_of(b, gazetteer) == a
+
+
+_LAW_SUBDELEGATION = "Law 63/2025/QH15 Art. 9(6); Law 72/2025/QH15 Art. 14"
+_LAW_ONWARD = "Law 72/2025/QH15 Art. 13 (article number from secondary sources)"
+
+
+class Validator:
+    def __init__(
+        self,
+        rules: CompetenceRules,
+        catalog: CatalogLike | None,
+        gazetteer: GazetteerLike | None,
+        authorities: Iterable[Authority],
+    ) -> None:
+        self.rules = rules
+        self.catalog = catalog
+        self.gazetteer = gazetteer
+        self.known_authorities = {a.id: a for a in authorities}
+        self.problems: list[Problem] = []
+        self.by_field: dict[str, list[str]] = defaultdict(list)
+        if catalog is not None:
+            for procedure in catalog:
+                self.by_field[procedure.field].append(procedure.code)
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def run(self) -> list[Problem]:
+        self._authorities()
+        self._ids()
+        for path, grant in self.rules.grants():
+            self._grant(path, grant)
+        for i, listed in enumerate(self.rules.boundary_free):
+            self._listing(f"boundary_free[{i}]", listed)
+        for i, excluded in enumerate(self.rules.exclusions):
+            self._listing(f"exclusions[{i}]", excluded)
+        self._districts()
+        self._overlaps("assignments", self.rules.assignments)
+        self._overlaps("decentralizations", self.rules.decentralizations)
+        self._overlaps("authorizations", self.rules.authorizations)
+        self._onward()
+        self._cycles()
+        return self.problems
+
+    # -- single rules --------------------------------------------------------------------
+    def _authorities(self) -> None:
+        for i, authority in enumerate(self.rules.authorities):
+            if authority.id in self.known_authorities:
+                self.add(f"authorities[{i}].id", f"duplicate authority id {authority.id!r}")
+            self.known_authorities[authority.id] = authority
+
+    def _ids(self) -> None:
+        seen: set[str] = set()
+        paths: list[tuple[str, str]] = [(p, g.id) for p, g in self.rules.grants()]
+        paths += [(f"boundary_free[{i}]", b.id) for i, b in enumerate(self.rules.boundary_free)]
+        paths += [(f"exclusions[{i}]", e.id) for i, e in enumerate(self.rules.exclusions)]
+        for path, rule_id in paths:
+            if rule_id in seen:
+                self.add(f"{path}.id", f"duplicate rule id {rule_id!r}")
+            seen.add(rule_id)
+
+    def _window(self, path: str, rule: Grant | BoundaryFreeList | BoundaryFreeExclusion) -> None:
+        if rule.valid_until is not None and rule.valid_until < rule.valid_from:
+            self.add(
+                f"{path}.valid_until",
+                f"ends on {rule.valid_until.isoformat()}, before it starts "
+                f"on {rule.valid_from.isoformat()}",
+            )
+
+    def _scope_refs(self, path: str, procedures: Iterable[str], fields: Iterable[str]) -> None:
+        if self.catalog is None:
+            return
+        for code in sorted(procedures):
+            if code not in self.catalog:
+                self.add(f"{path}.procedures", f"unknown procedure code {code!r}")
+        for field in sorted(fields):
+            if field not in self.by_field:
+                self.add(
+                    f"{path}.fields", f"unknown field {field!r} (no catalogue procedure in it)"
+                )
+
+    def _region(self, path: str, region: str | None) -> None:
+        if region is not None and self.gazetteer is not None and region not in self.gazetteer:
+            self.add(f"{path}.region", f"unknown administrative unit {region!r}")
+
+    def _seat(self, path: str, seat: Seat) -> None:
+        if seat.authority_id is None:
+            return
+        authority = self.known_authorities.get(seat.authority_id)
+        if authority is None:
+            self.add(path, f"unknown authority {seat.authority_id!r}")
+        elif authority.kind is not seat.kind:
+            self.add(
+                path, f"authority {seat.authority_id!r} is a {authority.kind}, not a {seat.kind}"
+            )
+
+    def _grant(self, path: str, grant: Grant) -> None:
+        if grant.scope.is_empty():
+            self.add(f"{path}.scope", "names no procedure and no field")
+        self._window(path, grant)
+        self._scope_refs(path, grant.scope.procedures, grant.scope.fields)
+        self._region(path, grant.region)
+        if isinstance(grant, Assignment):
+            self._seat(f"{path}.holder", grant.holder)
+            return
+        assert isinstance(grant, Decentralization | Authorization)
+        self._seat(f"{path}.grantor", grant.grantor)
+        self._seat(f"{path}.grantee", grant.grantee)
+        word = "decentralization" if isinstance(grant, Decentralization) else "authorization"
+        if grant.grantee.is_above(grant.grantor):
+            self.add(
+                f"{path}.grantee",
+                f"upward {word}: {grant.grantee} is above {grant.grantor}; a {word} only goes "
+                "to a lower level or a subordinate body",
+            )
+        elif not grant.grantor.is_above(grant.grantee):
+            self.add(
+                f"{path}.grantee",
+                f"{word} from {grant.grantor} to {grant.grantee} does not go to a lower level "
+                "or a subordinate body",
+            )
+        if isinstance(grant, Authorization):
+            if grant.valid_until is None:
+                self.add(
+                    f"{path}.valid_until",
+                    "an authorization must have an end date: the authorizing document states "
+                    "its term (Law 63/2025/QH15 Art. 9(3))",
+                )
+            if grant.region is None:
+                self.add(
+                    f"{path}.region",
+                    "an authorization is issued by one authority: give the unit it applies in",
+                )
+
+    def _listing(self, path: str, rule: BoundaryFreeList | BoundaryFreeExclusion) -> None:
+        self._window(path, rule)
+        self._region(path, rule.region)
+        self._scope_refs(path, rule.scope.procedures, rule.scope.fields)
+        if isinstance(rule, BoundaryFreeList):
+            if rule.scope.is_empty() and not rule.all_procedures:
+                self.add(f"{path}.scope", "names no procedure and no field")
+            if rule.region is not None and len(rule.region) != 2:
+                self.add(f"{path}.region", f"must be a province code, got {rule.region!r}")
+        else:
+            if rule.scope.is_empty():
+                self.add(f"{path}.scope", "names no procedure and no field")
+            if not rule.reason.strip():
+                self.add(f"{path}.reason", "an exclusion must give its reason")
+
+    def _districts(self) -> None:
+        seen: set[str] = set()
+        for i, district in enumerate(self.rules.districts):
+            path = f"districts[{i}]"
+            if not (
+                len(district.code) == 3 and district.code.isascii() and district.code.isdigit()
+            ):
+                self.add(f"{path}.code", f"must be a 3-digit district code, got {district.code!r}")
+            if district.code in seen:
+                self.add(f"{path}.code", f"duplicate district {district.code!r}")
+            seen.add(district.code)
+            if self.gazetteer is not None:
+                for code in sorted(district.communes):
+                    if code not in self.gazetteer:
+                        self.add(f"{path}.communes", f"unknown administrative unit {code!r}")
+
+    # -- relations between rules -----------------------------------------------------------
+    def _keys(self, grant: Grant) -> set[ScopeKey]:
+        keys = set(grant.scope.index_keys())
+        for field in grant.scope.fields:
+            keys.update(("procedure", code) for code in self.by_field.get(field, ()))
+        return keys
+
+    def _related(self, a: Grant, b: Grant) -> bool:
+        return (
+            a.overlaps_in_time(b)
+            and _region_overlap(a.region, b.region, self.gazetteer)
+            and not self._keys(a).isdisjoint(self._keys(b))
+        )
+
+    def _overlaps(self, name: str, grants: Sequence[Grant]) -> None:
+        by_key: dict[tuple[ScopeKey, Level, AuthorityKind], list[int]] = defaultdict(list)
+        for i, grant in enumerate(grants):
+            seat = grant.holder if isinstance(grant, Assignment) else grant.grantor  # type: ignore[attr-defined]
+            for key in self._keys(grant):
+                by_key[(key, seat.level, seat.kind)].append(i)
+        reported: set[tuple[int, int]] = set()
+        for indexes in by_key.values():
+            for i, j in itertools.combinations(sorted(set(indexes)), 2):
+                if (i, j) in reported:
+                    continue
+                a, b = grants[i], grants[j]
+                if isinstance(a, Assignment) and isinstance(b, Assignment):
+                    same_seat = True
+                else:
+                    same_seat = a.grantor.overlaps(b.grantor)  # type: ignore[attr-defined]
+                if same_seat and self._related(a, b):
+                    reported.add((i, j))
+                    self.add(
+                        f"{name}[{j}]",
+                        f"overlaps {a.id!r} for the same scope, unit and period; the "
+                        "competent authority would be ambiguous",
+                    )
+
+    def _onward(self) -> None:
+        delegations: list[tuple[str, Decentralization | Authorization]] = [
+            (f"decentralizations[{i}]", d) for i, d in enumerate(self.rules.decentralizations)
+        ] + [(f"authorizations[{i}]", a) for i, a in enumerate(self.rules.authorizations)]
+        by_grantor: dict[
+            tuple[Level, AuthorityKind], list[tuple[str, Decentralization | Authorization]]
+        ]
+        by_grantor = defaultdict(list)
+        for entry in delegations:
+            by_grantor[(entry[1].grantor.level, entry[1].grantor.kind)].append(entry)
+        for _, first in delegations:
+            for path, second in by_grantor[(first.grantee.level, first.grantee.kind)]:
+                if second is first or not first.grantee.overlaps(second.grantor):
+                    continue
+                if self._related(first, second):
+                    self._onward_problem(first, second, path)
+
+    def _onward_problem(
+        self,
+        first: Decentralization | Authorization,
+        second: Decentralization | Authorization,
+        path: str,
+    ) -> None:
+        if isinstance(first, Authorization):
+            self.add(
+                f"{path}.grantor",
+                f"sub-delegation: {second.grantor} acts under authorization {first.id!r} "
+                f"and may not delegate it further ({_LAW_SUBDELEGATION})",
+            )
+        elif isinstance(second, Decentralization) and not first.allows_onward:
+            self.add(
+                f"{path}.grantor",
+                f"onward decentralization: {second.grantor} received this competence by "
+                f"{first.id!r}, which does not allow decentralizing it further ({_LAW_ONWARD})",
+            )
+
+    def _cycles(self) -> None:
+        edges: dict[ScopeKey, list[tuple[str, str, str]]] = defaultdict(list)
+        for _, grant in self.rules.grants():
+            if isinstance(grant, Decentralization | Authorization):
+                for key in self._keys(grant):
+                    edges[key].append((_node(grant.grantor), _node(grant.grantee), grant.id))
+        paths = {grant.id: path for path, grant in self.rules.grants()}
+        reported: set[frozenset[str]] = set()
+        for key, key_edges in sorted(edges.items()):
+            for cycle in _find_cycles(key_edges):
+                ids = frozenset(grant_id for _, _, grant_id in cycle)
+                if ids in reported:
+                    continue
+                reported.add(ids)
+                route = " → ".join([cycle[0][0], *(target for _, target, _ in cycle)])
+                self.add(
+                    paths[cycle[0][2]],
+                    f"cycle of delegations for {key[0]} {key[1]!r}: {route} "
+                    f"(rules {', '.join(sorted(ids))})",
+                )
+
+
+def _node(seat: Seat) -> str:
+    return f"{seat.level}/{seat.kind}"
+
+
+def _find_cycles(edges: Sequence[tuple[str, str, str]]) -> Iterator[list[tuple[str, str, str]]]:
+    """Yield one cycle per strongly connected loop reachable in the edge list (DFS)."""
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for edge in edges:
+        out[edge[0]].append(edge)
+    done: set[str] = set()
+    for start in sorted(out):
+        if start in done:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[tuple[str, str, str]] = []
+        on_path = {start}
+        while stack:
+            node, index = stack[-1]
+            if index >= len(out[node]):
+                stack.pop()
+                on_path.discard(node)
+                done.add(node)
+                if path:
+                    path.pop()
+                continue
+            stack[-1] = (node, index + 1)
+            edge = out[node][index]
+            target = edge[1]
+            if target in on_path:
+                nodes = [start, *(e[1] for e in path)]
+                yield [*path[nodes.index(target) :], edge]
+            elif target not in done:
+                path.append(edge)
+                on_path.add(target)
+                stack.append((target, 0))
