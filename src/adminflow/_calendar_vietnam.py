@@ -50,6 +50,19 @@ SWAP_NOTICES: dict[int, str] = {
     2026: "Notice 9441/TB-BNV of 16 Oct 2025, under Labour Code 2019 Art. 112(3)",
 }
 
+#: Swaps announced for the civil service that the installed ``holidays`` release may not carry
+#: yet: (day off, weekend day worked, instrument). Each is added only when ``holidays`` does not
+#: already know it, so a newer ``holidays`` release that adds it changes nothing.
+ANNOUNCED_SWAPS: tuple[tuple[dt.date, dt.date, str], ...] = (
+    (
+        dt.date(2026, 1, 2),
+        dt.date(2026, 1, 10),
+        "Official Letter 12729/VPCP-KGVX of 25 Dec 2025 (Deputy Prime Minister's approval of the "
+        "Ministry of Home Affairs' proposal: New Year 2026 off Thu 1 - Sun 4 Jan, Fri 2 Jan "
+        "swapped with Sat 10 Jan), under Labour Code 2019 Art. 112(3)",
+    ),
+)
+
 GENERIC_NOTICE_BEFORE_2021 = (
     "the yearly announcement of the Government / labour ministry under the Labour Code "
     "then in force"
@@ -151,7 +164,25 @@ def vietnam_day_notes(first_year: int, last_year: int) -> Iterator[DayNote]:
     for day, name in sorted(english.items()):
         if first_year <= day.year <= last_year:
             yield _classify(day, name, vietnamese.get(day, ""))
-    for day in sorted(english.weekend_workdays):
+    known_worked = set(english.weekend_workdays)
+    for off, worked, source in ANNOUNCED_SWAPS:
+        if worked in known_worked or off in english:
+            continue
+        if first_year <= off.year <= last_year:
+            yield DayNote(
+                off,
+                DayKind.SWAPPED_OFF,
+                f"day off swapped with {_fmt(worked)}, which is worked",
+                source,
+            )
+        if first_year <= worked.year <= last_year:
+            yield DayNote(
+                worked,
+                DayKind.SWAPPED_WORKDAY,
+                f"weekend day worked (làm bù), in exchange for {_fmt(off)} off",
+                source,
+            )
+    for day in sorted(known_worked):
         if first_year <= day.year <= last_year:
             swapped = [d for d, n in english.items() if _fmt_us(day) in n]
             partner = f", in exchange for {_fmt(swapped[0])} off" if swapped else ""
