@@ -144,11 +144,12 @@ class Validator:
         self._seat(f"{path}.grantor", grant.grantor)
         self._seat(f"{path}.grantee", grant.grantee)
         word = "decentralization" if isinstance(grant, Decentralization) else "authorization"
+        article = "a" if word == "decentralization" else "an"
         if grant.grantee.is_above(grant.grantor):
             self.add(
                 f"{path}.grantee",
-                f"upward {word}: {grant.grantee} is above {grant.grantor}; a {word} only goes "
-                "to a lower level or a subordinate body",
+                f"upward {word}: {grant.grantee} is above {grant.grantor}; "
+                f"{article} {word} only goes to a lower level or a subordinate body",
             )
         elif not grant.grantor.is_above(grant.grantee):
             self.add(

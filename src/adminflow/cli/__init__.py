@@ -19,7 +19,7 @@ from adminflow.errors import AdminflowError
 __all__ = ["main"]
 
 #: Private modules that each contribute sub-commands, imported when the CLI runs.
-_COMMAND_MODULES: tuple[str, ...] = ("_catalog", "_deadline", "_units")
+_COMMAND_MODULES: tuple[str, ...] = ("_catalog", "_competence", "_deadline", "_units")
 
 
 def build_parser() -> argparse.ArgumentParser:
