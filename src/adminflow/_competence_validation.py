@@ -54,6 +54,7 @@ class Validator:
         self.gazetteer = gazetteer
         self.known_authorities = {a.id: a for a in authorities}
         self.problems: list[Problem] = []
+        self.district_communes = {d.code: d.communes for d in rules.districts}
         self.by_field: dict[str, list[str]] = defaultdict(list)
         if catalog is not None:
             for procedure in catalog:
@@ -117,6 +118,8 @@ class Validator:
                 )
 
     def _region(self, path: str, region: str | None) -> None:
+        if region in self.district_communes:
+            return
         if region is not None and self.gazetteer is not None and region not in self.gazetteer:
             self.add(f"{path}.region", f"unknown administrative unit {region!r}")
 
@@ -211,16 +214,25 @@ class Validator:
     def _related(self, a: Grant, b: Grant) -> bool:
         return (
             a.overlaps_in_time(b)
-            and _region_overlap(a.region, b.region, self.gazetteer)
+            and self._regions_overlap(a.region, b.region)
             and not self._keys(a).isdisjoint(self._keys(b))
         )
 
+    def _regions_overlap(self, a: str | None, b: str | None) -> bool:
+        if _region_overlap(a, b, self.gazetteer):
+            return True
+        return b in self.district_communes.get(a or "", ()) or a in self.district_communes.get(
+            b or "", ()
+        )
+
     def _overlaps(self, name: str, grants: Sequence[Grant]) -> None:
-        by_key: dict[tuple[ScopeKey, Level, AuthorityKind], list[int]] = defaultdict(list)
+        # Assignments compete whatever their holders; delegations only from the same seat.
+        by_key: dict[tuple[ScopeKey, Level | None, AuthorityKind | None], list[int]]
+        by_key = defaultdict(list)
         for i, grant in enumerate(grants):
-            seat = grant.holder if isinstance(grant, Assignment) else grant.grantor  # type: ignore[attr-defined]
+            seat = None if isinstance(grant, Assignment) else grant.grantor  # type: ignore[attr-defined]
             for key in self._keys(grant):
-                by_key[(key, seat.level, seat.kind)].append(i)
+                by_key[(key, seat and seat.level, seat and seat.kind)].append(i)
         reported: set[tuple[int, int]] = set()
         for indexes in by_key.values():
             for i, j in itertools.combinations(sorted(set(indexes)), 2):

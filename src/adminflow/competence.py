@@ -191,7 +191,8 @@ _Index = dict[tuple[ScopeKey, str | None], list[Grant]]
 
 def _index(grants: Iterable[Grant]) -> _Index:
     index: _Index = defaultdict(list)
-    for grant in sorted(grants, key=lambda g: g.id):
+    # Sorted by value, not input order, so that answers never depend on the rules' order.
+    for grant in sorted(grants, key=lambda g: (g.id, repr(g))):
         for key in grant.scope.index_keys():
             index[(key, grant.region)].append(grant)
     return dict(index)
@@ -284,13 +285,13 @@ class CompetenceResolver:
     def _candidates(
         self, index: _Index, keys: Sequence[ScopeKey], regions: Sequence[str | None], on: dt.date
     ) -> list[Grant]:
-        found: dict[str, Grant] = {}
+        found: dict[int, Grant] = {}
         for key in keys:
             for region in regions:
                 for grant in index.get((key, region), ()):
                     if grant.is_in_force(on):
-                        found[grant.id] = grant
-        return [found[k] for k in sorted(found)]
+                        found[id(grant)] = grant
+        return sorted(found.values(), key=lambda g: g.id)
 
     def _unit_at(self, seat: Seat, unit_code: str, on: dt.date) -> str:
         if seat.level is Level.CENTRAL:

@@ -17,6 +17,7 @@ from adminflow.competence import (
     CompetenceRules,
     Decentralization,
     DistrictAuthority,
+    LegacyDistrict,
     LegalReference,
     ReceiptMode,
     Scope,
@@ -260,6 +261,25 @@ class TestValidation:
         )
 
         assert any("ambiguous" in m for m in messages(rules, gazetteer=gazetteer))
+
+    def test_assignments_to_different_holders_overlap(self):
+        """Two assignments of one procedure in force together are ambiguous whoever they name."""
+        common = {"scope": Scope({"1.013225"}), "valid_from": D(2025, 1, 1), "reference": REF}
+        rules = CompetenceRules(
+            assignments=[
+                Assignment(id="x", holder=Seat.parse("commune/peoples_committee"), **common),
+                Assignment(id="y", holder=Seat.parse("province/peoples_committee"), **common),
+            ]
+        )
+
+        assert any("ambiguous" in m for m in messages(rules))
+
+    def test_district_region_is_known_when_listed(self, gazetteer):
+        """A rule may apply in a pre-2025 district listed in the rules' districts."""
+        district = LegacyDistrict(code="568", name="Thành phố Nha Trang", communes={"22366"})
+        rules = CompetenceRules(districts=[district], decentralizations=[dec(region="568")])
+
+        assert messages(rules, gazetteer=gazetteer) == []
 
     def test_cycle_is_reported(self):
         """Delegations that lead back to where they started are reported as a cycle."""
@@ -506,6 +526,22 @@ class TestResolve:
             resolver.resolve("1.001776", "22366", at=D(2026, 5, 4))
 
         assert {g.id for g in info.value.candidates} == {"a1", "a2"}
+
+    def test_duplicate_ids_do_not_make_answers_depend_on_order(self, catalog):
+        """Unvalidated rules sharing an id give the same answer in either order."""
+        first = auth("same", grantee="commune/service_centre")
+        second = auth("same", grantee="commune/specialised_office@x")
+        answers = []
+
+        for order in ([first, second], [second, first]):
+            resolver = CompetenceResolver(
+                CompetenceRules(authorizations=order), catalog=catalog, validate=False
+            )
+            with pytest.raises(errors.AmbiguousCompetenceError) as info:
+                resolver.resolve("1.001776", "22366", at=D(2026, 5, 4))
+            answers.append(info.value.candidates)
+
+        assert answers[0] == answers[1]
 
     def test_invalid_rules_are_refused_by_the_resolver(self):
         """The resolver validates its rules first."""
