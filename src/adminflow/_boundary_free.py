@@ -96,7 +96,9 @@ class Transfer:
         destination: The body that handles it (the acting authority).
         mode: How it was received.
         electronic: When the electronic dossier must be forwarded.
-        paper_within_working_days: Deadline for the paper dossier, or ``None`` if not moved.
+        paper_within_working_days: Working days allowed for moving the paper dossier: 1 to
+            another unit (Art. 20(1)); 0 inside the competent unit, meaning the same working day,
+            or the start of the next one when received after 15:00 (Art. 18(2)).
         clock_start: When the processing time starts.
         legal_basis: The provisions.
     """
@@ -105,7 +107,7 @@ class Transfer:
     destination: AnyAuthority
     mode: ReceiptMode
     electronic: str
-    paper_within_working_days: int | None
+    paper_within_working_days: int
     clock_start: ClockStart
     legal_basis: str
 
@@ -243,7 +245,7 @@ def plan_transfer(
             electronic="passed to the competent body in the handling system right after receipt",
             paper_within_working_days=0,
             clock_start=ClockStart.RECEIPT,
-            legal_basis=f"{_regime(on)} Art. 17(3), 18",
+            legal_basis=f"{_regime(on)} Art. 17(3), 18(2)",
         )
     amended = on >= NATIONWIDE_RECEIPT_AMENDED
     clock_basis = (

@@ -73,6 +73,8 @@ class TestResolutionProperties:
             if isinstance(answer, str):
                 continue
             field = CATALOG.get(code).field
+            if answer.authorization is None:
+                assert answer.acting == answer.deciding
             for grant in answer.chain:
                 assert grant.scope.covers(code, field)
                 assert grant.is_in_force(on)
