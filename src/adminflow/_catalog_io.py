@@ -32,21 +32,19 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from adminflow._catalog import Catalog, Format, duplicate_code_problems
 from adminflow._procedure_checks import check_procedure
 from adminflow.deadlines import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 from adminflow.procedures import (
     BoundaryFreeScope,
-    Catalog,
     Channel,
     DocumentKind,
     FeePayable,
-    Format,
     OnlineServiceLevel,
     Procedure,
     ResultKind,
-    duplicate_code_problems,
 )
 
 _SAMPLE = "data/sample_catalog.toml"

@@ -23,11 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
-from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
@@ -39,7 +36,6 @@ from adminflow._procedure_checks import (
     check_step,
 )
 from adminflow.deadlines import ProcessingTime
-from adminflow.errors import NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = [
@@ -56,9 +52,6 @@ __all__ = [
     "ResultKind",
     "Step",
 ]
-
-#: File formats a catalogue can be read from and written to.
-Format = Literal["toml", "json"]
 
 
 class Channel(enum.StrEnum):
@@ -395,164 +388,11 @@ class Procedure:
         return self.valid_to is None or day < self.valid_to
 
 
-@attrs.frozen
-class Catalog:
-    """A catalogue (danh mục) of procedures: immutable, keyed by code, in document order.
-
-    Attributes:
-        procedures: The entries, in order; codes are unique.
-        title: A title for the catalogue.
-        description: What the catalogue is (and is not).
-        sources: Where its facts come from.
-        retrieved_on: When the sources were read.
-
-    Examples:
-        >>> catalog = Catalog.sample()
-        >>> catalog.get("1.001193").name
-        'Đăng ký khai sinh'
-        >>> "1.001193" in catalog
-        True
-        >>> catalog.get("9.999999")
-        Traceback (most recent call last):
-        ...
-        adminflow.errors.NotFoundError: unknown procedure: '9.999999'
-    """
-
-    procedures: tuple[Procedure, ...] = attrs.field(default=(), converter=_tuple)
-    title: str = attrs.field(default="", kw_only=True)
-    description: str = attrs.field(default="", kw_only=True)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    retrieved_on: dt.date | None = attrs.field(default=None, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        problems = [
-            Problem(f"procedures[{i}]", f"must be a Procedure, got {p!r}")
-            for i, p in enumerate(self.procedures)
-            if not isinstance(p, Procedure)
-        ]
-        problems += duplicate_code_problems([p.code for p in self.procedures])
-        if problems:
-            raise ValidationError(problems, source="catalog")
-
-    @functools.cached_property
-    def _index(self) -> Mapping[str, Procedure]:
-        return {p.code: p for p in self.procedures}
-
-    def __len__(self) -> int:
-        return len(self.procedures)
-
-    def __iter__(self) -> Iterator[Procedure]:
-        return iter(self.procedures)
-
-    def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code in self._index
-
-    def get(self, code: str) -> Procedure:
-        """The procedure with this code.
-
-        Raises:
-            NotFoundError: If no procedure has that code.
-        """
-        try:
-            return self._index[code]
-        except (KeyError, TypeError):
-            raise NotFoundError("procedure", code) from None
-
-    def by_field(self, field: str) -> tuple[Procedure, ...]:
-        """The procedures of one field (lĩnh vực), in catalogue order; exact match.
-
-        Examples:
-            >>> [p.code for p in Catalog.sample().by_field("Chứng thực")]
-            ['2.000815', '2.000884']
-        """
-        return tuple(p for p in self.procedures if p.field == field)
-
-    def by_level(self, level: Level) -> tuple[Procedure, ...]:
-        """The procedures decided at ``level``, in catalogue order."""
-        return tuple(p for p in self.procedures if p.level == level)
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        """The distinct fields (lĩnh vực), sorted."""
-        return tuple(sorted({p.field for p in self.procedures}))
-
-    @classmethod
-    def sample(cls) -> Catalog:
-        """The sample catalogue shipped with adminflow (read once, then cached).
-
-        A sample of frequently used procedures for examples and tests, with sources and
-        caveats in each entry; not a national database.
-        """
-        from adminflow._catalog_io import load_sample
-
-        return load_sample()
-
-    @classmethod
-    def loads(cls, text: str, format: Format = "toml", *, source: str = "<string>") -> Catalog:
-        """Read a catalogue from TOML or JSON text.
-
-        Args:
-            text: The document.
-            format: ``"toml"`` or ``"json"``.
-            source: Name of the document, for messages.
-
-        Raises:
-            ValidationError: The document parses but has problems: every problem is listed
-                with its path (``procedures[3].processing_time.working_days``).
-            InvalidValueError: The text is not TOML/JSON, or the format is unknown.
-        """
-        from adminflow._catalog_io import loads
-
-        return loads(text, format, source=source)
-
-    @classmethod
-    def load(cls, path: str | Path, *, format: Format | None = None) -> Catalog:
-        """Read a catalogue file; the format comes from the suffix (``.toml``, ``.json``).
-
-        Raises:
-            OSError: The file cannot be read.
-            ValidationError: The document has problems (all of them are listed).
-            InvalidValueError: The file is not UTF-8 TOML/JSON, or the format is unknown.
-        """
-        from adminflow._catalog_io import load
-
-        return load(Path(path), format)
-
-    def dumps(self, format: Format = "toml") -> str:
-        """Write the catalogue as TOML or JSON text; :meth:`loads` reads it back equal."""
-        from adminflow._catalog_io import dumps
-
-        return dumps(self, format)
-
-    def dump(self, path: str | Path, *, format: Format | None = None) -> None:
-        """Write the catalogue to a file; the format comes from the suffix unless given."""
-        from adminflow._catalog_io import dump
-
-        dump(self, Path(path), format)
-
-
-def duplicate_code_problems(codes: list[Any]) -> list[Problem]:
-    """Problems for codes that repeat an earlier one, each naming the first occurrence."""
-    first: dict[str, int] = {}
-    problems = []
-    for i, code in enumerate(codes):
-        if not isinstance(code, str):
-            continue
-        if code in first:
-            problems.append(
-                Problem(
-                    f"procedures[{i}].code",
-                    f"duplicate of procedures[{first[code]}], got {code!r}",
-                )
-            )
-        else:
-            first[code] = i
-    return problems
-
-
 attrs.resolve_types(Fee)
 attrs.resolve_types(RequiredDocument)
 attrs.resolve_types(Step)
 attrs.resolve_types(Extension)
 attrs.resolve_types(Procedure)
-attrs.resolve_types(Catalog)
+
+# The catalogue lives in a private module to keep this one short; it is public from here.
+from adminflow._catalog import Catalog  # noqa: E402

@@ -67,8 +67,13 @@ def processing_times() -> st.SearchStrategy[ProcessingTime]:
     )
 
 
-def _optional_text() -> st.SearchStrategy[str | None]:
-    return st.none() | _texts()
+_TEXT = _texts()
+_LONG_TEXT = _texts(60)
+_OPTIONAL_TEXT: st.SearchStrategy[str | None] = st.none() | _TEXT
+_DAYS = st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))
+_LEVELS = st.sampled_from([Level.CENTRAL, Level.PROVINCE, Level.COMMUNE, Level.DISTRICT])
+_CHANNEL_SETS = st.frozensets(st.sampled_from(Channel), min_size=1)
+_ONLINE_LEVELS = st.sampled_from([OnlineServiceLevel.FULL, OnlineServiceLevel.PARTIAL])
 
 
 @st.composite
@@ -76,24 +81,23 @@ def _fees(draw: st.DrawFn) -> Fee:
     amount = draw(st.integers(0, 5_000_000))
     return Fee(
         amount,
-        draw(_texts()),
+        draw(_TEXT),
         payable=draw(st.sampled_from(FeePayable)),
-        legal_basis=draw(_optional_text()),
-        per=draw(_optional_text()),
+        legal_basis=draw(_OPTIONAL_TEXT),
+        per=draw(_OPTIONAL_TEXT),
         maximum_vnd=draw(st.none() | st.integers(amount, 10_000_000)),
         provincial=draw(st.booleans()),
     )
 
 
-def _documents() -> st.SearchStrategy[RequiredDocument]:
-    return st.builds(
-        RequiredDocument,
-        _texts(),
-        kind=st.sampled_from(DocumentKind),
-        quantity=st.integers(1, 5),
-        form=_optional_text(),
-        condition=_optional_text(),
-    )
+_DOCUMENTS = st.builds(
+    RequiredDocument,
+    _TEXT,
+    kind=st.sampled_from(DocumentKind),
+    quantity=st.integers(1, 5),
+    form=_OPTIONAL_TEXT,
+    condition=_OPTIONAL_TEXT,
+)
 
 
 @st.composite
@@ -107,7 +111,7 @@ def _steps(draw: st.DrawFn, time: ProcessingTime) -> tuple[Step, ...]:
             break
         halves = draw(st.integers(1, halves_left))
         halves_left -= halves
-        steps.append(Step(draw(_texts()), draw(_texts()), halves / 2))
+        steps.append(Step(draw(_TEXT), draw(_TEXT), halves / 2))
     return tuple(steps)
 
 
@@ -119,28 +123,24 @@ def procedures(draw: st.DrawFn, *, codes: st.SearchStrategy[str] | None = None) 
         draw: Supplied by hypothesis.
         codes: Strategy for the code; :func:`procedure_codes` by default.
     """
-    time = draw(processing_times())
-    channels = draw(st.frozensets(st.sampled_from(Channel), min_size=1))
-    if Channel.ONLINE in channels:
-        online = draw(st.sampled_from([OnlineServiceLevel.FULL, OnlineServiceLevel.PARTIAL]))
-    else:
-        online = OnlineServiceLevel.NONE
+    time = draw(_PROCESSING_TIMES)
+    channels = draw(_CHANNEL_SETS)
+    online = draw(_ONLINE_LEVELS) if Channel.ONLINE in channels else OnlineServiceLevel.NONE
     boundary_free = draw(st.sampled_from(BoundaryFreeScope))
-    note = draw(_texts() if boundary_free is BoundaryFreeScope.NONE else _optional_text())
-    level = draw(st.sampled_from([Level.CENTRAL, Level.PROVINCE, Level.COMMUNE, Level.DISTRICT]))
-    days = st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))
+    note = draw(_TEXT if boundary_free is BoundaryFreeScope.NONE else _OPTIONAL_TEXT)
+    level = draw(_LEVELS)
     if level is Level.DISTRICT:
         end = draw(st.dates(dt.date(2000, 1, 2), _DISTRICT_ENDS))
         valid_to: dt.date | None = end
         valid_from = draw(st.none() | st.dates(dt.date(2000, 1, 1), end - dt.timedelta(1)))
     else:
-        valid_from = draw(st.none() | days)
+        valid_from = draw(st.none() | _DAYS)
         lowest = valid_from + dt.timedelta(1) if valid_from else dt.date(2000, 1, 1)
         valid_to = draw(st.none() | st.dates(lowest, dt.date(2041, 12, 31)))
     return Procedure(
-        draw(codes if codes is not None else procedure_codes()),
-        draw(_texts(60)),
-        draw(_texts()),
+        draw(codes if codes is not None else _CODES),
+        draw(_LONG_TEXT),
+        draw(_TEXT),
         level,
         draw(st.sampled_from(AuthorityKind)),
         time,
@@ -148,21 +148,26 @@ def procedures(draw: st.DrawFn, *, codes: st.SearchStrategy[str] | None = None) 
         online_service=online,
         boundary_free=boundary_free,
         boundary_free_note=note,
-        fees=draw(st.lists(_fees(), max_size=3)),
-        documents=draw(st.lists(_documents(), max_size=3)),
+        fees=draw(_FEE_LISTS),
+        documents=draw(_DOCUMENT_LISTS),
         result=draw(st.sampled_from(ResultKind)),
         steps=draw(_steps(time)),
-        extensions=draw(
-            st.lists(
-                st.builds(Extension, processing_times(), _texts(), legal_basis=_optional_text()),
-                max_size=2,
-            )
-        ),
-        legal_basis=draw(st.lists(_texts(), max_size=3)),
+        extensions=draw(_EXTENSION_LISTS),
+        legal_basis=draw(_TEXT_LISTS),
         valid_from=valid_from,
         valid_to=valid_to,
-        notes=draw(st.lists(_texts(), max_size=2)),
+        notes=draw(_TEXT_LISTS),
     )
+
+
+_PROCESSING_TIMES = processing_times()
+_CODES = procedure_codes()
+_TEXT_LISTS = st.lists(_TEXT, max_size=2)
+_FEE_LISTS = st.lists(_fees(), max_size=3)
+_DOCUMENT_LISTS = st.lists(_DOCUMENTS, max_size=3)
+_EXTENSION_LISTS = st.lists(
+    st.builds(Extension, _PROCESSING_TIMES, _TEXT, legal_basis=_OPTIONAL_TEXT), max_size=2
+)
 
 
 def catalogs(*, max_size: int = 5) -> st.SearchStrategy[Catalog]:
@@ -170,10 +175,10 @@ def catalogs(*, max_size: int = 5) -> st.SearchStrategy[Catalog]:
     return st.builds(
         Catalog,
         st.lists(procedures(), max_size=max_size, unique_by=lambda p: p.code),
-        title=st.just("") | _texts(),
-        description=st.just("") | _texts(),
-        sources=st.lists(_texts(), max_size=2),
-        retrieved_on=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+        title=st.just("") | _TEXT,
+        description=st.just("") | _TEXT,
+        sources=_TEXT_LISTS,
+        retrieved_on=st.none() | _DAYS,
     )
 
 
