@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -313,3 +314,15 @@ class TestReadWrite:
         )
 
         assert Catalog.loads(ENTRY).get("2.000884") == built
+
+
+class TestDocumentedFormat:
+    def test_toml_example_in_the_docs_is_valid(self) -> None:
+        """The TOML example on the "Describing procedures" page is a valid catalogue."""
+        page = Path(__file__).resolve().parents[2] / "docs" / "procedures.md"
+        (example,) = re.findall(r"```toml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+
+        catalog = Catalog.loads(example)
+
+        assert [p.code for p in catalog] == ["1.004873"]
+        assert catalog.get("1.004873").steps_total == 3
