@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from adminflow.calendar import Closure, WorkingCalendar
+from adminflow.cli._args import positive_int
 from adminflow.deadlines import ProcessingTime
 from adminflow.errors import InvalidValueError
 
@@ -22,16 +23,6 @@ def _instant(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(
             f"not an ISO 8601 instant: {text!r} (e.g. 2025-04-25T10:00+07:00)"
         ) from exc
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from exc
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be > 0: {text!r}")
-    return value
 
 
 def _time(text: str) -> dt.time:
@@ -71,8 +62,8 @@ def register(subparsers: Any) -> None:
         help="receipt instant with its UTC offset, e.g. 2025-04-25T10:00+07:00",
     )
     unit = parser.add_mutually_exclusive_group(required=True)
-    unit.add_argument("--working-days", type=_positive, metavar="N", help="N working days")
-    unit.add_argument("--working-hours", type=_positive, metavar="N", help="N working hours")
+    unit.add_argument("--working-days", type=positive_int, metavar="N", help="N working days")
+    unit.add_argument("--working-hours", type=positive_int, metavar="N", help="N working hours")
     unit.add_argument("--same-day", action="store_true", help="within the day, with a cut-off hour")
     parser.add_argument(
         "--cutoff",

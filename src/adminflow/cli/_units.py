@@ -7,19 +7,10 @@ import json
 import sys
 from typing import Any
 
+from adminflow.cli._args import positive_int
 from adminflow.jurisdictions import AdministrativeUnit, Gazetteer, Level
 
 __all__ = ["register"]
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from exc
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be > 0: {text!r}")
-    return value
 
 
 def register(subparsers: Any) -> None:
@@ -43,7 +34,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     search.add_argument("text", help='what to look for, e.g. "khanh hoa"')
-    search.add_argument("--limit", type=_positive, default=10, help="most results (10)")
+    search.add_argument("--limit", type=positive_int, default=10, help="most results (10)")
     search.add_argument(
         "--level", choices=[Level.PROVINCE.value, Level.COMMUNE.value], help="only this level"
     )
