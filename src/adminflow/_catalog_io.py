@@ -147,13 +147,14 @@ def _collection_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     return hook
 
 
-_TIME_KEYS = ("working_days", "working_hours", "same_day", "cutoff")
+_TIME_KEYS = ("working_days", "working_hours", "days", "same_day", "cutoff")
 
 
 def _processing_time(obj: Any, _: Any) -> ProcessingTime:
-    """Structure ``{ working_days = 3 }``, ``{ working_hours = 8 }`` or ``{ same_day = true }``.
+    """Structure a processing time table into a :class:`ProcessingTime`.
 
-    A same-day time may add ``cutoff = "15:00"``.
+    The table is ``{ working_days = 3 }``, ``{ working_hours = 8 }``, ``{ days = 10 }``
+    (calendar days) or ``{ same_day = true }``; a same-day time may add ``cutoff = "15:00"``.
     """
     if not isinstance(obj, Mapping):
         raise InvalidValueError(
@@ -162,10 +163,13 @@ def _processing_time(obj: Any, _: Any) -> ProcessingTime:
     problems = [
         Problem(str(k), f"unknown key{_suggest(k, _TIME_KEYS)}") for k in obj if k not in _TIME_KEYS
     ]
-    units = [k for k in ("working_days", "working_hours", "same_day") if k in obj]
+    units = [k for k in ("working_days", "working_hours", "days", "same_day") if k in obj]
     if len(units) != 1:
         problems.append(
-            Problem("", f"needs exactly one of working_days, working_hours, same_day, got {units}")
+            Problem(
+                "",
+                f"needs exactly one of working_days, working_hours, days, same_day, got {units}",
+            )
         )
     if problems:
         raise ValidationError(problems, source="processing_time")

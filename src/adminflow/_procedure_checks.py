@@ -172,6 +172,8 @@ def step_capacity(time: ProcessingTime) -> int:
 
 
 def _budget_unit(time: ProcessingTime) -> str:
+    if time.unit is TimeUnit.DAYS:
+        return "days"
     return "working days" if time.unit is TimeUnit.WORKING_DAYS else "working hours"
 
 

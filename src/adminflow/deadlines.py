@@ -1,10 +1,11 @@
 """Processing time (thời hạn giải quyết) of a procedure and the deadlines it gives.
 
-A procedure's legal processing time is counted in working days, in working hours, or is
-"within the day" (same day) with a cut-off hour after which the request is handled on the next
-working day. The time limit itself comes from the sector law and is published with the
-procedure (Decree 63/2010/NĐ-CP Art. 8(2)(đ)); the clock starts at complete and valid receipt
-(Decree 118/2025/NĐ-CP Art. 17(3)).
+A procedure's legal processing time is counted in working days, in working hours, in calendar
+days where the sector law says "ngày" without "làm việc", or is "within the day" (same day) with
+a cut-off hour after which the request is handled on the next working day. The time limit
+itself comes from the sector law and is published with the procedure (Decree 63/2010/NĐ-CP
+Art. 8(2)(đ)); the clock starts at complete and valid receipt (Decree 118/2025/NĐ-CP
+Art. 17(3)).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class TimeUnit(enum.StrEnum):
     WORKING_DAYS = "working_days"  #: ngày làm việc
     WORKING_HOURS = "working_hours"  #: giờ làm việc
     SAME_DAY = "same_day"  #: trong ngày (with a cut-off hour)
+    DAYS = "days"  #: ngày: calendar days, e.g. Law 28/2009/QH12 on Judicial Records Art. 48
 
 
 def _check_amount(instance: ProcessingTime, attribute: attrs.Attribute[int], value: int) -> None:
@@ -45,10 +47,11 @@ def _check_amount(instance: ProcessingTime, attribute: attrs.Attribute[int], val
 class ProcessingTime:
     """A legal processing time (thời hạn giải quyết).
 
-    Build one with :meth:`working_days`, :meth:`working_hours` or :meth:`same_day`.
+    Build one with :meth:`working_days`, :meth:`working_hours`, :meth:`days` or
+    :meth:`same_day`.
 
     Attributes:
-        unit: Working days, working hours, or same day.
+        unit: Working days, working hours, calendar days, or same day.
         amount: How many days or hours; 0 for a same-day time.
         cutoff: For a same-day time, the hour after which a request received is handled on the
             next working day (15:00 in e.g. Decree 23/2015/NĐ-CP Art. 7 on certification).
@@ -69,6 +72,15 @@ class ProcessingTime:
         return cls(TimeUnit.WORKING_HOURS, n)
 
     @classmethod
+    def days(cls, n: int) -> ProcessingTime:
+        """A time of ``n`` calendar days (ngày), for sector laws that do not say "working".
+
+        Example: the judicial record certificate, "không quá 10 ngày" (Law 28/2009/QH12 on
+        Judicial Records Art. 48(1)).
+        """
+        return cls(TimeUnit.DAYS, n)
+
+    @classmethod
     def same_day(cls, cutoff: dt.time = dt.time(15, 0)) -> ProcessingTime:
         """Within the day of receipt, or the next working day when received after ``cutoff``."""
         return cls(TimeUnit.SAME_DAY, 0, cutoff)
@@ -77,7 +89,11 @@ class ProcessingTime:
         if self.unit is TimeUnit.SAME_DAY:
             cutoff = self.cutoff.strftime("%H:%M") if self.cutoff else "close of office"
             return f"same day (cut-off {cutoff})"
-        label = "working day" if self.unit is TimeUnit.WORKING_DAYS else "working hour"
+        label = {
+            TimeUnit.WORKING_DAYS: "working day",
+            TimeUnit.WORKING_HOURS: "working hour",
+            TimeUnit.DAYS: "calendar day",
+        }[self.unit]
         return f"{self.amount} {label}{'s' if self.amount != 1 else ''}"
 
 
@@ -178,6 +194,7 @@ class Deadline:
 CIVIL_CODE_START = "Civil Code 2015 Art. 147(2)-(3)"
 CIVIL_CODE_HOURS = "Civil Code 2015 Art. 147(1)"
 CIVIL_CODE_END = "Civil Code 2015 Art. 148(1),(5)"
+CIVIL_CODE_LAST_DAY_OFF = "Civil Code 2015 Art. 148(5)"
 RECEIPT_SOURCE = "Decree 118/2025/NĐ-CP Art. 17(3) (time runs from receipt shown on the slip)"
 SESSION_SOURCE = (
     "Labour Code 2019 Art. 105(1) and Decision 188/1999/QĐ-TTg (8-hour day, 40-hour week); "
@@ -225,6 +242,10 @@ def compute_deadline(
     * **Working hours** — the period starts at the moment of receipt (Art. 147(1)); only time
       inside office sessions of working days counts, so a receipt outside the sessions starts at
       the next opening. It ends at the earliest instant when that much working time has run.
+    * **Calendar days** — the period starts on the day after receipt (Art. 147(2)-(3)) and
+      ends on the ``n``-th day after the day of receipt, counting every day; when that day is
+      a weekend day, a holiday or a closure, the period ends at the close of the next working
+      day (Art. 148(5)). It ends at the close of office, as for working days.
     * **Same day** — due at the close of office on the day of receipt when it is a working day
       and receipt is at or before the cut-off; otherwise at the close of the next working day
       (Decree 118/2025/NĐ-CP Art. 18(2); sector rules such as Decree 23/2015/NĐ-CP Art. 7).
@@ -284,6 +305,36 @@ def compute_deadline(
                 ReasonKind.END,
                 f"working day {n} is {due_on:%a %d %b %Y}; the period ends at the close of "
                 f"office, {due_at:%H:%M}",
+                CIVIL_CODE_END,
+            )
+        )
+    elif unit is TimeUnit.DAYS:
+        n = processing_time.amount
+        last_day = received_on + dt.timedelta(days=n)
+        due_on = calendar.add_working_days(last_day, 0)
+        reasons.append(
+            Reason(
+                ReasonKind.START,
+                f"received {_fmt(local)}; a period in days starts on the next day and counts "
+                "every calendar day",
+                f"{CIVIL_CODE_START}; {receipt_source}",
+            )
+        )
+        if due_on != last_day:
+            reasons.extend(_day_reasons(calendar.notes_between(last_day, due_on)))
+            reasons.append(
+                Reason(
+                    ReasonKind.END,
+                    f"day {n} is {last_day:%a %d %b %Y}, not a working day: the period ends on "
+                    f"the next working day, {due_on:%a %d %b %Y}",
+                    CIVIL_CODE_LAST_DAY_OFF,
+                )
+            )
+        due_at = calendar.closing(due_on)
+        reasons.append(
+            Reason(
+                ReasonKind.END,
+                f"day {n} of the period ends at the close of office, {_fmt(due_at)}",
                 CIVIL_CODE_END,
             )
         )

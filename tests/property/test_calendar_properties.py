@@ -159,6 +159,7 @@ class TestWorkingTime:
 processing_times = st.one_of(
     st.integers(1, 120).map(ProcessingTime.working_days),
     st.integers(1, 400).map(ProcessingTime.working_hours),
+    st.integers(1, 120).map(ProcessingTime.days),
     st.sampled_from([dt.time(11), dt.time(15), dt.time(16, 30)]).map(ProcessingTime.same_day),
 )
 
@@ -186,6 +187,18 @@ class TestDeadlines:
 
         receipt_day = received.astimezone(LOCAL).date()
         assert deadline.due_at == VN.closing(VN.add_working_days(receipt_day, n))
+
+    @given(received=instants, n=st.integers(1, 120))
+    def test_calendar_days_deadline_matches_a_day_stepping_reference(
+        self, received: dt.datetime, n: int
+    ) -> None:
+        """A deadline in calendar days ends on day n, or the first working day after it."""
+        deadline = VN.due(received, ProcessingTime.days(n))
+
+        last = received.astimezone(LOCAL).date() + dt.timedelta(days=n)
+        while not VN.is_working_day(last):
+            last += dt.timedelta(days=1)
+        assert deadline.due_at == VN.closing(last)
 
     @given(received=instants, n=st.integers(1, 300))
     def test_working_hours_deadline_uses_exactly_n_hours(

@@ -223,6 +223,19 @@ class TestReadWrite:
         assert "procedures[0].name: must be a string, got 5" in found
         assert "procedures[0].fees[0].amount_vnd: must be an integer, got '10000'" in found
 
+    def test_calendar_days_round_trip(self) -> None:
+        """A time in calendar days reads from { days = 10 } and is written back the same way."""
+        text = ENTRY.replace('same_day = true, cutoff = "15:00"', "days = 10")
+
+        catalog = Catalog.loads(text, format="toml")
+        (procedure,) = list(catalog)
+
+        assert procedure.processing_time == ProcessingTime.days(10)
+        assert json.loads(catalog.dumps(format="json"))["procedures"][0]["processing_time"] == {
+            "days": 10
+        }
+        assert Catalog.loads(catalog.dumps(format="toml"), format="toml") == catalog
+
     def test_processing_time_shapes(self) -> None:
         """A processing time needs exactly one unit; a cut-off goes only with same_day."""
         two_units = ENTRY.replace(
@@ -235,7 +248,7 @@ class TestReadWrite:
 
         assert problems(two_units) == [
             "procedures[0].processing_time: needs exactly one of working_days, working_hours, "
-            "same_day, got ['working_days', 'same_day']"
+            "days, same_day, got ['working_days', 'same_day']"
         ]
         assert problems(cutoff) == [
             "procedures[0].processing_time.cutoff: only goes with same_day, got '15:00'"

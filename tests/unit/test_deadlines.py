@@ -69,6 +69,33 @@ class TestWorkingDaysDeadline:
         assert [r.source for r in closures] == ["Provincial decision (example)"]
 
 
+class TestCalendarDaysDeadline:
+    def test_last_day_on_a_working_day_is_kept(self) -> None:
+        """10 days from Fri 8 May 2026 end on Mon 18 May 2026, counting the weekends."""
+        deadline = VN.due(at("2026-05-08T10:00+07:00"), ProcessingTime.days(10))
+
+        assert deadline.due_at == dt.datetime(2026, 5, 18, 17, tzinfo=TZ)
+        assert [r.kind for r in deadline.explanation] == [ReasonKind.START, ReasonKind.END]
+
+    def test_last_day_off_moves_to_next_working_day(self) -> None:
+        """Day 10 on the swapped Mon 31 Aug 2026 moves past 1-2 Sep to Thu 3 Sep (Art. 148(5))."""
+        deadline = VN.due(at("2026-08-21T10:00+07:00"), ProcessingTime.days(10))
+
+        assert deadline.due_on == dt.date(2026, 9, 3)
+        skipped = {r.day for r in deadline.explanation if r.day}
+        assert skipped == {dt.date(2026, 8, 31), dt.date(2026, 9, 1), dt.date(2026, 9, 2)}
+        assert any("148(5)" in r.source for r in deadline.explanation)
+
+    def test_judicial_record_sample_uses_calendar_days(self) -> None:
+        """The sample judicial record certificate takes 10 calendar days (Law 28/2009 Art. 48)."""
+        from adminflow.procedures import Catalog
+
+        procedure = Catalog.sample().get("3.000333")
+
+        assert procedure.processing_time == ProcessingTime.days(10)
+        assert str(procedure.processing_time) == "10 calendar days"
+
+
 class TestWorkingHoursDeadline:
     def test_hours_skip_lunch_and_night(self) -> None:
         """8 working hours from Mon 16:00 end Tue 16:00."""

@@ -64,6 +64,7 @@ def register(subparsers: Any) -> None:
     unit = parser.add_mutually_exclusive_group(required=True)
     unit.add_argument("--working-days", type=positive_int, metavar="N", help="N working days")
     unit.add_argument("--working-hours", type=positive_int, metavar="N", help="N working hours")
+    unit.add_argument("--days", type=positive_int, metavar="N", help="N calendar days (ngày)")
     unit.add_argument("--same-day", action="store_true", help="within the day, with a cut-off hour")
     parser.add_argument(
         "--cutoff",
@@ -93,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         processing_time = ProcessingTime.working_days(args.working_days)
     elif args.working_hours is not None:
         processing_time = ProcessingTime.working_hours(args.working_hours)
+    elif args.days is not None:
+        processing_time = ProcessingTime.days(args.days)
     else:
         processing_time = ProcessingTime.same_day(args.cutoff)
     if args.closure and not args.closure_source:

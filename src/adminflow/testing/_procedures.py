@@ -59,10 +59,11 @@ def _cutoffs() -> st.SearchStrategy[dt.time | None]:
 
 
 def processing_times() -> st.SearchStrategy[ProcessingTime]:
-    """Legal processing times: working days, working hours, or same day with a cut-off."""
+    """Legal processing times: working days, working hours, calendar days, or same day."""
     return st.one_of(
         st.builds(ProcessingTime.working_days, st.integers(1, 90)),
         st.builds(ProcessingTime.working_hours, st.integers(1, 40)),
+        st.builds(ProcessingTime.days, st.integers(1, 90)),
         st.builds(lambda c: ProcessingTime(TimeUnit.SAME_DAY, 0, c), _cutoffs()),
     )
 
