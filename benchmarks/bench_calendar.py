@@ -24,6 +24,7 @@ import holidays
 import numpy as np
 
 from adminflow import WorkingCalendar
+from adminflow._calendar_vietnam import ANNOUNCED_SWAPS
 
 FIRST, LAST = dt.date(2000, 1, 1), dt.date(2035, 12, 31)
 REPEATS = 5
@@ -71,7 +72,16 @@ def main() -> int:
     sample = pairs[:2000]
     ours = [calendar.add_working_days(d, n) for d, n in sample]
     assert ours == [naive(d, n) for d, n in sample]
-    assert ours == [vn.get_nth_working_day(d, n) for d, n in sample[:300]] + ours[300:]
+    # holidays.Vietnam lacks the swaps adminflow supplies (ANNOUNCED_SWAPS): compare elsewhere.
+    supplied = {day for off, worked, _ in ANNOUNCED_SWAPS for day in (off, worked)}
+    comparable = [
+        (i, d, n)
+        for i, (d, n) in enumerate(sample[:300])
+        if not any(d <= day <= ours[i] for day in supplied)
+    ]
+    assert [ours[i] for i, _, _ in comparable] == [
+        vn.get_nth_working_day(d, n) for _, d, n in comparable
+    ]
     assert ours == [
         np.busday_offset(d, n, roll="forward", busdaycal=numpy_calendar).astype(dt.date)
         for d, n in np_pairs[:2000]
