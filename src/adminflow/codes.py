@@ -43,12 +43,13 @@ __all__ = [
 #: Longest agency identifier allowed (Decision 20/2020/QĐ-TTg, Art. 4(1)).
 MAX_AGENCY_CODE_LENGTH = 35
 
-_LEVEL1 = re.compile(r"[A-Y]\d{2}")
+# re.ASCII: ``\d`` is 0-9 only, not any Unicode digit (``"H٤١"`` is not an identifier).
+_LEVEL1 = re.compile(r"[A-Y]\d{2}", re.ASCII)
 _SUBLEVEL = re.compile(r"[0-9A-Z]+")
-_QCVN = re.compile(r"(\d{3})\.(\d{2})\.(\d{2})\.([A-Y]\d{2})")
+_QCVN = re.compile(r"(\d{3})\.(\d{2})\.(\d{2})\.([A-Y]\d{2})", re.ASCII)
 _QCVN_WIDTHS = (2, 2, 3)  # widths of the level-2, level-3 and level-4 groups (Y, Z, V)
-_PROCEDURE_CODE = re.compile(r"\d\.\d{6}(?:\.(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2})?")
-_DOSSIER_CODE = re.compile(r"(.+)-(\d{2})(\d{2})(\d{2})-(\d{4})")
+_PROCEDURE_CODE = re.compile(r"\d\.\d{6}(?:\.(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2})?", re.ASCII)
+_DOSSIER_CODE = re.compile(r"(.+)-(\d{2})(\d{2})(\d{2})-(\d{4})", re.ASCII)
 
 
 def validate_procedure_code(code: object, *, field: str = "code") -> str:

@@ -68,7 +68,7 @@ class TestDossierCodeProperties:
 
 
 class TestProcedureCodeProperties:
-    @given(st.from_regex(r"\A\d\.\d{6}(\.[A-Z]\d{2})?\Z"))
+    @given(st.from_regex(r"\A[0-9]\.[0-9]{6}(\.[A-Z][0-9]{2})?\Z"))
     def test_every_well_shaped_code_is_accepted(self, code: str) -> None:
         """Every code of the published shape is accepted unchanged."""
         assert validate_procedure_code(code) == code

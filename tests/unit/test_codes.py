@@ -24,7 +24,20 @@ class TestValidateProcedureCode:
 
     @pytest.mark.parametrize(
         "code",
-        ["", "2.635", "12.000635", "2.0006355", "2.000635.", "2.000635.h41", " 2.000635", None, 2],
+        [
+            "",
+            "2.635",
+            "12.000635",
+            "2.0006355",
+            "2.000635.",
+            "2.000635.h41",
+            " 2.000635",
+            "2.000635\n",
+            "٢.٠٠٠٦٣٥",  # Arabic-Indic digits are Unicode digits, not code digits
+            "1.013868.H٤١",
+            None,
+            2,
+        ],
     )
     def test_malformed_codes_raise_invalid_value_error(self, code: object) -> None:
         """Anything else raises InvalidValueError naming the field and the value."""
@@ -91,6 +104,9 @@ class TestParseAgencyCode:
             "000.05.00.H41",
             "000.00.00.Z41",
             "H41." + "1" * 32,
+            "H٤١",  # Arabic-Indic digits
+            "٠٠٠.٠٠.٠٠.H41",
+            "H41\n",
             None,
             41,
         ],
@@ -145,6 +161,8 @@ class TestDossierCode:
             "h41-250701-0001",
             "-250701-0001",
             "000.00.04.H41",
+            "H41-٢٥0701-0001",  # Arabic-Indic digits in the date
+            "H41-250701-٠٠٠١",
             None,
         ],
     )
