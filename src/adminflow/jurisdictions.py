@@ -221,7 +221,7 @@ class Authority:
         agency_code: Its electronic agency identifier, e.g. ``"000.00.00.H41"``, if known.
 
     Raises:
-        InvalidValueError: If a field is blank or malformed.
+        InvalidValueError: If a field is blank or malformed, or a ministry has a unit code.
 
     References:
         Decision 20/2020/QĐ-TTg, Art. 3–4 (agency identifiers); Decree 118/2025/NĐ-CP, Art. 28
@@ -247,7 +247,10 @@ class Authority:
                 raise InvalidValueError(field, value, "must be a non-empty string")
         if not isinstance(self.kind, AuthorityKind):
             raise InvalidValueError("kind", self.kind, "must be an AuthorityKind")
-        if not (self.kind is AuthorityKind.MINISTRY and self.unit_code == ""):
+        if self.kind is AuthorityKind.MINISTRY:
+            if self.unit_code != "":
+                raise InvalidValueError("unit_code", self.unit_code, "must be empty for a ministry")
+        else:
             _check_code(self.unit_code, field="unit_code")
         if self.agency_code is not None:
             validate_agency_code(self.agency_code)
@@ -277,6 +280,7 @@ class Gazetteer:
         source: A description of where the units come from.
 
     Raises:
+        InvalidValueError: If ``units`` is not iterable or ``source`` is not a string.
         ValidationError: Listing every duplicate code, missing province or non-unit item.
 
     Examples:
@@ -290,6 +294,10 @@ class Gazetteer:
     """
 
     def __init__(self, units: Iterable[AdministrativeUnit], *, source: str = "custom") -> None:
+        if not isinstance(source, str):
+            raise InvalidValueError("source", source, "must be a string")
+        if isinstance(units, str | bytes) or not isinstance(units, Iterable):
+            raise InvalidValueError("units", units, "must be an iterable of AdministrativeUnit")
         self.source = source
         by_code: dict[str, AdministrativeUnit] = {}
         problems: list[Problem] = []
@@ -454,7 +462,7 @@ class Gazetteer:
         if level is not None and not isinstance(level, Level):
             raise InvalidValueError("level", level, "must be a Level or None")
         query = fold(text)
-        words = query.split()
+        words = list(dict.fromkeys(query.split()))  # a repeated word adds nothing
         accents = tone_key(text)
         ranked: list[tuple[tuple[int, int, int, int, str], AdministrativeUnit]] = []
         for entry in self._search_index().candidates(query, words):

@@ -131,6 +131,10 @@ class TestAuthority:
             ({"unit_code": ""}, "unit_code"),
             ({"unit_code": "0070"}, "unit_code"),
             ({"agency_code": "h26"}, "agency_code"),
+            ({"agency_code": 26}, "agency_code"),
+            ({"unit_code": None}, "unit_code"),
+            ({"unit_code": 1}, "unit_code"),
+            ({"kind": AuthorityKind.MINISTRY}, "unit_code"),  # a ministry serves no one unit
         ],
     )
     def test_malformed_authorities_raise_invalid_value_error(
@@ -273,6 +277,9 @@ class TestGazetteerSearch:
             ("Đắk Lắk", "66"),
             ("mdrak", "24412"),
             ("hoan kiem ha noi", "00070"),
+            ("ĐÀ NẴNG", "48"),
+            ("Kha\u0301nh Ho\u0300a", "56"),  # decomposed (NFD) input
+            ("  khanh \t hoa  ", "56"),
         ],
     )
     def test_search_ignores_case_diacritics_and_kind(
@@ -308,12 +315,31 @@ class TestGazetteerSearch:
         """A text matching nothing gives []."""
         assert vietnam.search("zzzqqq") == []
 
+    def test_a_very_long_text_matches_nothing(self, vietnam: Gazetteer) -> None:
+        """A text longer than any name gives [] rather than an error."""
+        assert vietnam.search("x" * 100_000) == []
+
+    def test_repeated_words_match_like_one(self, vietnam: Gazetteer) -> None:
+        """A word said many times finds what it finds said twice (and as fast)."""
+        assert vietnam.search("hoan " * 20_000) == vietnam.search("hoan hoan")
+
+    def test_a_lone_d_with_stroke_finds_names_starting_with_it(self, vietnam: Gazetteer) -> None:
+        """ "Đ" alone is the letter d: the best results start with Đ or D."""
+        results = vietnam.search("Đ", limit=5)
+
+        assert results
+        assert all(u.short_name[0] in "ĐD" for u in results)
+
     @pytest.mark.parametrize(
         ("kwargs", "field"),
         [
             ({"text": ""}, "text"),
             ({"text": " - "}, "text"),
+            ({"text": " \t\n "}, "text"),
+            ({"text": "\u0301\u0323"}, "text"),  # combining marks only
             ({"text": None}, "text"),
+            ({"text": b"ha noi"}, "text"),
+            ({"text": "ha", "limit": "3"}, "limit"),
             ({"text": "ha", "limit": 0}, "limit"),
             ({"text": "ha", "limit": True}, "limit"),
             ({"text": "ha", "level": "commune"}, "level"),
@@ -348,6 +374,24 @@ class TestCustomGazetteer:
 
         paths = [p.path for p in caught.value.problems]
         assert paths == ["units[1].code", "units[3]", "units[2].parent_code"]
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "field"),
+        [
+            ((None,), {}, "units"),
+            ((5,), {}, "units"),
+            (("01",), {}, "units"),
+            (([HANOI],), {"source": 1}, "source"),
+        ],
+    )
+    def test_bad_arguments_raise_invalid_value_error(
+        self, args: tuple[object, ...], kwargs: dict[str, object], field: str
+    ) -> None:
+        """Units that are not an iterable, or a source that is not text, are rejected."""
+        with pytest.raises(InvalidValueError) as caught:
+            Gazetteer(*args, **kwargs)  # type: ignore[arg-type]
+
+        assert caught.value.field == field
 
     def test_a_province_without_communes_has_none(self) -> None:
         """communes_of() of a province without communes is empty."""
