@@ -52,12 +52,30 @@ class Catalog:
     retrieved_on: dt.date | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        problems = [
-            Problem(f"procedures[{i}]", f"must be a Procedure, got {p!r}")
-            for i, p in enumerate(self.procedures)
-            if not isinstance(p, Procedure)
-        ]
-        problems += duplicate_code_problems([p.code for p in self.procedures])
+        problems: list[Problem] = []
+        if not isinstance(self.procedures, tuple):
+            problems.append(Problem("procedures", f"must be a list, got {self.procedures!r}"))
+        else:
+            problems += [
+                Problem(f"procedures[{i}]", f"must be a Procedure, got {p!r}")
+                for i, p in enumerate(self.procedures)
+                if not isinstance(p, Procedure)
+            ]
+            problems += duplicate_code_problems([getattr(p, "code", None) for p in self.procedures])
+        for name in ("title", "description"):
+            if not isinstance(getattr(self, name), str):
+                problems.append(Problem(name, f"must be a string, got {getattr(self, name)!r}"))
+        if not isinstance(self.sources, tuple):
+            problems.append(Problem("sources", f"must be a list, got {self.sources!r}"))
+        else:
+            problems += [
+                Problem(f"sources[{i}]", f"must be a string, got {source!r}")
+                for i, source in enumerate(self.sources)
+                if not isinstance(source, str)
+            ]
+        day = self.retrieved_on
+        if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
+            problems.append(Problem("retrieved_on", f"must be a date, got {day!r}"))
         if problems:
             raise ValidationError(problems, source="catalog")
 

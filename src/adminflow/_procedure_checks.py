@@ -25,6 +25,9 @@ from adminflow.jurisdictions import AuthorityKind, Level
 #: (Labour Code No. 45/2019/QH14, Art. 105(1): normal hours at most 8 a day).
 HOURS_PER_DAY = 8
 
+#: Largest amount of đồng accepted: the largest 64-bit integer, what TOML and SQL store.
+MAX_VND = 2**63 - 1
+
 #: The district level ends on this day (Law No. 72/2025/QH15, in force 1 July 2025).
 DISTRICT_ENDS = dt.date(2025, 7, 1)
 
@@ -68,7 +71,13 @@ def _member(checks: Checks, values: Mapping[str, Any], name: str, cls: type[enum
 
 
 def _count(
-    checks: Checks, values: Mapping[str, Any], name: str, *, minimum: int, optional: bool = False
+    checks: Checks,
+    values: Mapping[str, Any],
+    name: str,
+    *,
+    minimum: int,
+    maximum: int | None = None,
+    optional: bool = False,
 ) -> None:
     if name not in values:
         return
@@ -79,6 +88,8 @@ def _count(
         checks.add(name, value, "must be an integer")
     elif value < minimum:
         checks.add(name, value, f"must be >= {minimum}")
+    elif maximum is not None and value > maximum:
+        checks.add(name, value, f"must be <= {maximum}")
 
 
 def _items(
@@ -110,12 +121,12 @@ def check_fee(values: Mapping[str, Any]) -> Checks:
     from adminflow.procedures import FeePayable
 
     checks = Checks()
-    _count(checks, values, "amount_vnd", minimum=0)
+    _count(checks, values, "amount_vnd", minimum=0, maximum=MAX_VND)
     _text(checks, values, "description", optional=False)
     _member(checks, values, "payable", FeePayable)
     _text(checks, values, "legal_basis", optional=True)
     _text(checks, values, "per", optional=True)
-    _count(checks, values, "maximum_vnd", minimum=0, optional=True)
+    _count(checks, values, "maximum_vnd", minimum=0, maximum=MAX_VND, optional=True)
     if "provincial" in values and not isinstance(values["provincial"], bool):
         checks.add("provincial", values["provincial"], "must be true or false")
     amount, maximum = values.get("amount_vnd"), values.get("maximum_vnd")

@@ -170,7 +170,10 @@ def _tuple(value: Any) -> Any:
 
 def _to_channels(value: Any) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
-        return frozenset(_as(Channel, v) for v in value)
+        try:
+            return frozenset(_as(Channel, v) for v in value)
+        except TypeError:  # an unhashable item: leave it for the checks to report
+            return value
     return value
 
 
@@ -181,6 +184,7 @@ class Fee:
     Attributes:
         amount_vnd: Amount in đồng, ``>= 0``; ``0`` for an exemption. When :attr:`provincial`
             is true the amount is an example from one province, or 0 when none is given.
+            At most ``2**63 - 1``, the largest integer TOML and SQL databases store.
         description: What the fee is for and to whom it applies.
         payable: When it is paid.
         legal_basis: The instrument that sets it (circular, resolution, article).

@@ -158,6 +158,30 @@ class TestCatalogLookups:
             Problem("procedures[1].code", "duplicate of procedures[0], got '1.001193'"),
         )
 
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "path"),
+        [
+            ((None,), {}, "procedures"),
+            ((5,), {}, "procedures"),
+            (("1.001193",), {}, "procedures"),
+            (([1],), {}, "procedures[0]"),
+            (((),), {"title": None}, "title"),
+            (((),), {"description": 1}, "description"),
+            (((),), {"sources": "a source"}, "sources"),
+            (((),), {"sources": [b"x"]}, "sources[0]"),
+            (((),), {"retrieved_on": "2026-07-23"}, "retrieved_on"),
+            (((),), {"retrieved_on": dt.datetime(2026, 7, 23)}, "retrieved_on"),
+        ],
+    )
+    def test_wrong_types_raise_validation_error_naming_the_field(
+        self, args: tuple[object, ...], kwargs: dict[str, object], path: str
+    ) -> None:
+        """A catalogue built from wrong types names the field, never a TypeError."""
+        with pytest.raises(ValidationError) as info:
+            Catalog(*args, **kwargs)  # type: ignore[arg-type]
+
+        assert [p.path for p in info.value.problems] == [path]
+
 
 class TestReadWrite:
     def test_hand_written_entry_loads(self) -> None:

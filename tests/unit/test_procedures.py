@@ -158,6 +158,40 @@ class TestProcedure:
         assert old.is_valid_on(dt.date(2025, 6, 30))
         assert not old.is_valid_on(dt.date(2025, 7, 1))
 
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"code": None}, "code"),
+            ({"code": 1001193}, "code"),
+            ({"name": None}, "name"),
+            ({"name": b"x"}, "name"),
+            ({"field": ["Hộ tịch"]}, "field"),
+            ({"level": "huyen"}, "level"),
+            ({"level": None}, "level"),
+            ({"authority_kind": 1}, "authority_kind"),
+            ({"processing_time": 3}, "processing_time"),
+            ({"channels": "online"}, "channels"),
+            ({"channels": [["online"]]}, "channels"),  # unhashable item
+            ({"channels": {1}}, "channels"),
+            ({"online_service": "bogus"}, "online_service"),
+            ({"fees": [1]}, "fees[0]"),
+            ({"fees": None}, "fees"),
+            ({"steps": "x"}, "steps"),
+            ({"legal_basis": "Law 60/2014/QH13"}, "legal_basis"),
+            ({"legal_basis": [b"x"]}, "legal_basis[0]"),
+            ({"valid_from": "2025-07-01"}, "valid_from"),
+            ({"valid_from": dt.datetime(2025, 7, 1)}, "valid_from"),
+        ],
+    )
+    def test_wrong_types_raise_invalid_value_error_naming_the_field(
+        self, changes: dict[str, object], field: str
+    ) -> None:
+        """Wrong types anywhere raise InvalidValueError naming the field, never TypeError."""
+        with pytest.raises(InvalidValueError) as info:
+            marital_status(**changes)
+
+        assert info.value.field == field
+
     def test_validity_bounds_are_ordered(self) -> None:
         """valid_to must come after valid_from."""
         with pytest.raises(InvalidValueError, match="valid_to"):
@@ -171,13 +205,19 @@ class TestFee:
 
         assert (fee.amount_vnd, fee.per, fee.maximum_vnd) == (2000, "page", 200_000)
 
-    @pytest.mark.parametrize("amount", [-1, 1.5, "2000", True])
+    @pytest.mark.parametrize("amount", [-1, 1.5, "2000", True, None, 2**63, float("inf")])
     def test_amount_must_be_a_non_negative_integer(self, amount: object) -> None:
         """A fee amount is a whole number of đồng, zero or more."""
         with pytest.raises(InvalidValueError) as info:
             Fee(amount, "lệ phí")  # type: ignore[arg-type]
 
         assert info.value.field == "amount_vnd"
+
+    def test_the_largest_64_bit_amount_is_accepted(self) -> None:
+        """Amounts up to 2**63 - 1 đồng, what TOML and SQL store, are accepted."""
+        fee = Fee(2**63 - 1, "lệ phí", maximum_vnd=2**63 - 1)
+
+        assert fee.amount_vnd == fee.maximum_vnd
 
     def test_maximum_not_below_amount(self) -> None:
         """A cap below the amount is refused."""
