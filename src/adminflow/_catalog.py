@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
-from adminflow.errors import NotFoundError, Problem, ValidationError
+from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import Procedure, _tuple
 
@@ -52,27 +53,14 @@ class Catalog:
     retrieved_on: dt.date | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        if not isinstance(self.procedures, tuple):
-            problems.append(Problem("procedures", f"must be a list, got {self.procedures!r}"))
-        else:
-            problems += [
-                Problem(f"procedures[{i}]", f"must be a Procedure, got {p!r}")
-                for i, p in enumerate(self.procedures)
-                if not isinstance(p, Procedure)
-            ]
-            problems += duplicate_code_problems([getattr(p, "code", None) for p in self.procedures])
+        procedures: object = self.procedures
+        problems = _items_problems("procedures", procedures, Procedure)
+        if isinstance(procedures, tuple):
+            problems += duplicate_code_problems([getattr(p, "code", None) for p in procedures])
         for name in ("title", "description"):
             if not isinstance(getattr(self, name), str):
                 problems.append(Problem(name, f"must be a string, got {getattr(self, name)!r}"))
-        if not isinstance(self.sources, tuple):
-            problems.append(Problem("sources", f"must be a list, got {self.sources!r}"))
-        else:
-            problems += [
-                Problem(f"sources[{i}]", f"must be a string, got {source!r}")
-                for i, source in enumerate(self.sources)
-                if not isinstance(source, str)
-            ]
+        problems += _items_problems("sources", self.sources, str)
         day = self.retrieved_on
         if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
             problems.append(Problem("retrieved_on", f"must be a date, got {day!r}"))
@@ -157,11 +145,12 @@ class Catalog:
         Raises:
             OSError: The file cannot be read.
             ValidationError: The document has problems (all of them are listed).
-            InvalidValueError: The file is not UTF-8 TOML/JSON, or the format is unknown.
+            InvalidValueError: The file is not UTF-8 TOML/JSON, the format is unknown, or
+                ``path`` is not a path.
         """
         from adminflow._catalog_io import load
 
-        return load(Path(path), format)
+        return load(_path(path), format)
 
     def dumps(self, format: Format = "toml") -> str:
         """Write the catalogue as TOML or JSON text; :meth:`loads` reads it back equal."""
@@ -173,7 +162,25 @@ class Catalog:
         """Write the catalogue to a file; the format comes from the suffix unless given."""
         from adminflow._catalog_io import dump
 
-        dump(self, Path(path), format)
+        dump(self, _path(path), format)
+
+
+def _path(path: object) -> Path:
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidValueError("path", path, "must be a file path")
+    return Path(path)
+
+
+def _items_problems(name: str, value: object, cls: type) -> list[Problem]:
+    """Problems of a field that must be a tuple (given as a list) of ``cls`` items."""
+    if not isinstance(value, tuple):
+        return [Problem(name, f"must be a list, got {value!r}")]
+    what = "a string" if cls is str else f"a {cls.__name__}"
+    return [
+        Problem(f"{name}[{i}]", f"must be {what}, got {item!r}")
+        for i, item in enumerate(value)
+        if not isinstance(item, cls)
+    ]
 
 
 def duplicate_code_problems(codes: list[Any]) -> list[Problem]:

@@ -8,6 +8,7 @@ nested exception groups into :class:`~adminflow.errors.Problem` objects with pat
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import enum
@@ -41,10 +42,14 @@ from adminflow.procedures import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
+    Extension,
+    Fee,
     FeePayable,
     OnlineServiceLevel,
     Procedure,
+    RequiredDocument,
     ResultKind,
+    Step,
 )
 
 _SAMPLE = "data/sample_catalog.toml"
@@ -103,13 +108,12 @@ def _date(obj: Any, _: Any) -> dt.date:
 
 
 def _time(obj: Any, _: Any) -> dt.time:
-    if isinstance(obj, dt.time):
-        return obj
-    if isinstance(obj, str) and len(obj) in (5, 8):
-        try:
-            return dt.time.fromisoformat(obj)
-        except ValueError:
-            pass
+    value = obj
+    if isinstance(obj, str) and len(obj) >= 5 and obj[:2].isdigit() and obj[2] == ":":
+        with contextlib.suppress(ValueError):
+            value = dt.time.fromisoformat(obj)
+    if isinstance(value, dt.time) and value.tzinfo is None:
+        return value
     raise InvalidValueError("", obj, "must be a time HH:MM")
 
 
@@ -197,7 +201,8 @@ def _processing_time(obj: Any, _: Any) -> ProcessingTime:
 
 
 def _unstructure_time(value: dt.time) -> str:
-    return value.isoformat(timespec="seconds" if value.second else "minutes")
+    """``"15:00"``, or with seconds (and microseconds) when it has them: nothing is lost."""
+    return value.isoformat("minutes" if not (value.second or value.microsecond) else "auto")
 
 
 def _unstructure_processing_time(value: ProcessingTime) -> dict[str, Any]:
@@ -207,6 +212,18 @@ def _unstructure_processing_time(value: ProcessingTime) -> dict[str, Any]:
             out["cutoff"] = _unstructure_time(value.cutoff)
         return out
     return {value.unit.value: value.amount}
+
+
+def _table_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a part of a procedure (a fee, a step, ...) from a table, and only a table."""
+    base: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv)
+
+    def hook(obj: Any, _: Any) -> Any:
+        if not isinstance(obj, Mapping):
+            raise InvalidValueError("", obj, "must be a table")
+        return base(obj, cls)
+
+    return hook
 
 
 def _procedure_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Procedure]:
@@ -286,6 +303,8 @@ def converter(format: Format) -> cattrs.Converter:
     conv.register_structure_hook(dt.time, _time)
     conv.register_structure_hook(ProcessingTime, _processing_time)
     conv.register_structure_hook_factory(_is_collection, lambda t: _collection_hook(t, conv))
+    for part in (Fee, RequiredDocument, Step, Extension):
+        conv.register_structure_hook(part, _table_hook(part, conv))
     conv.register_structure_hook(Procedure, _procedure_hook(conv))
     conv.register_structure_hook(Catalog, _catalog_hook(conv))
 
@@ -366,14 +385,28 @@ def _check_format(format: object) -> Format:
     return format  # type: ignore[return-value]
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (TOML refuses it by itself)."""
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"duplicate key {key!r}")
+        table[key] = value
+    return table
+
+
 def parse(text: str, format: Format, *, source: str) -> Any:
-    """Parse TOML or JSON text into plain data."""
+    """Parse TOML or JSON text into plain data; a leading byte-order mark is ignored."""
+    text = text.removeprefix("\ufeff")
     try:
         if format == "toml":
             return tomllib.loads(text)
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except ValueError as exc:  # TOMLDecodeError and JSONDecodeError are ValueErrors
         raise InvalidValueError(source, "<text>", f"not valid {format.upper()}: {exc}") from exc
+    except RecursionError:
+        reason = f"not valid {format.upper()}: nested too deeply"
+        raise InvalidValueError(source, "<text>", reason) from None
 
 
 def structure(data: Any, format: Format, *, source: str) -> Catalog:
@@ -405,11 +438,11 @@ def _format_of(path: Path, format: Format | None) -> Format:
 
 
 def load(path: Path, format: Format | None) -> Catalog:
-    """Read a catalogue file."""
+    """Read a catalogue file (UTF-8, with or without a byte-order mark)."""
     fmt = _format_of(path, format)
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidValueError(str(path), "<bytes>", f"not UTF-8 text: {exc}") from exc
     return loads(text, fmt, source=str(path))

@@ -296,8 +296,9 @@ class Gazetteer:
     def __init__(self, units: Iterable[AdministrativeUnit], *, source: str = "custom") -> None:
         if not isinstance(source, str):
             raise InvalidValueError("source", source, "must be a string")
-        if isinstance(units, str | bytes) or not isinstance(units, Iterable):
-            raise InvalidValueError("units", units, "must be an iterable of AdministrativeUnit")
+        given: object = units
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            raise InvalidValueError("units", given, "must be an iterable of AdministrativeUnit")
         self.source = source
         by_code: dict[str, AdministrativeUnit] = {}
         problems: list[Problem] = []

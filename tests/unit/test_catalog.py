@@ -328,6 +328,82 @@ class TestReadWrite:
         with pytest.raises(InvalidValueError, match="UTF-8"):
             Catalog.load(path)
 
+    @pytest.mark.parametrize("key", ["fees", "documents", "steps", "extensions"])
+    @pytest.mark.parametrize("item", ["null", "1", '"x"', "[]"])
+    def test_parts_that_are_not_tables_are_named(self, key: str, item: str) -> None:
+        """A fee, document, step or extension that is not a table is named as such."""
+        entry = json.loads(Catalog.loads(ENTRY).dumps("json"))["procedures"][0]
+        entry[key] = [json.loads(item)]
+
+        found = problems(json.dumps({"procedures": [entry]}), "json")
+
+        assert found == [f"procedures[0].{key}[0]: must be a table, got {json.loads(item)!r}"]
+
+    def test_huge_nan_and_infinite_numbers_are_refused(self) -> None:
+        """Amounts beyond 64 bits and non-finite budgets are problems, not crashes."""
+        text = ENTRY.replace("10000", str(2**64)) + (
+            'steps = [{ name = "a", role = "b", budget = nan }]\n'
+        )
+
+        assert problems(text) == [
+            f"procedures[0].fees[0].amount_vnd: must be <= {2**63 - 1}, got {2**64}",
+            "procedures[0].steps[0].budget: must be a finite number, got nan",
+        ]
+
+    def test_toml_datetime_where_a_date_is_expected_is_refused(self) -> None:
+        """A TOML date-time or time is not a date."""
+        text = ENTRY + "valid_from = 2025-07-01T00:00:00\nvalid_to = 08:00:00\n"
+
+        assert problems(text) == [
+            "procedures[0].valid_from: must be a date YYYY-MM-DD, "
+            "got datetime.datetime(2025, 7, 1, 0, 0)",
+            "procedures[0].valid_to: must be a date YYYY-MM-DD, got datetime.time(8, 0)",
+        ]
+
+    @pytest.mark.parametrize("cutoff", ["15:30:45", "15:00:00.500000"])
+    def test_cutoff_with_seconds_round_trips(self, cutoff: str) -> None:
+        """A cut-off with seconds or microseconds is written back without loss."""
+        catalog = Catalog.loads(ENTRY.replace('"15:00"', f'"{cutoff}"'))
+
+        assert Catalog.loads(catalog.dumps()) == catalog
+        assert Catalog.loads(catalog.dumps("json"), "json") == catalog
+
+    def test_cutoff_with_a_time_zone_is_refused(self) -> None:
+        """A cut-off is a local office hour: a time zone offset is refused."""
+        assert problems(ENTRY.replace('"15:00"', '"15:00+07:00"')) == [
+            "procedures[0].processing_time.cutoff: must be a time HH:MM, got '15:00+07:00'"
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["[" * 100_000 + "]" * 100_000, '{"procedures": [], "procedures": []}'],
+        ids=["nested-too-deeply", "duplicate-key"],
+    )
+    def test_unreadable_json_is_an_invalid_value(self, text: str) -> None:
+        """Deeply nested JSON and a key given twice raise InvalidValueError, not a crash."""
+        with pytest.raises(InvalidValueError) as info:
+            Catalog.loads(text, "json")
+
+        assert "not valid JSON" in info.value.reason
+
+    @pytest.mark.parametrize("suffix", ["toml", "json"])
+    def test_a_byte_order_mark_is_ignored(self, tmp_path: Path, suffix: str) -> None:
+        """A UTF-8 file starting with a byte-order mark (as some editors write) loads."""
+        path = tmp_path / f"c.{suffix}"
+        path.write_bytes(b"\xef\xbb\xbf" + Catalog.sample().dumps(suffix).encode())  # type: ignore[arg-type]
+
+        assert Catalog.load(path) == Catalog.sample()
+
+    @pytest.mark.parametrize("path", [None, 3, b"c.toml"])
+    def test_a_path_that_is_not_a_path_is_refused(self, path: object) -> None:
+        """Catalog.load and dump need a file path, not any object."""
+        with pytest.raises(InvalidValueError) as info:
+            Catalog.load(path)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError):
+            Catalog().dump(path)  # type: ignore[arg-type]
+
+        assert info.value.field == "path"
+
     def test_empty_catalogue_round_trips(self) -> None:
         """An empty catalogue still writes its procedures list and reads back."""
         empty = Catalog()
