@@ -9,8 +9,10 @@ With these, adding working days and counting them between two dates are a few li
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import accumulate
+
+from adminflow._calendar_types import WORKED, DayNote
 
 __all__ = ["WorkingDayIndex"]
 
@@ -27,31 +29,27 @@ class WorkingDayIndex:
             returns a result without building a new date).
         count: The number of working days.
         cum_by_date: ``cum`` keyed by the day itself, for the fastest look-up of a plain date.
+        notes: The note of every day that is not an ordinary weekday or weekly rest day.
     """
 
-    __slots__ = ("count", "cum", "cum_by_date", "dates", "first", "size", "work")
+    __slots__ = ("count", "cum", "cum_by_date", "dates", "first", "notes", "size", "work")
 
     def __init__(
         self,
         first_day: dt.date,
         last_day: dt.date,
         weekend: Iterable[int],
-        days_off: Iterable[dt.date],
-        days_worked: Iterable[dt.date],
+        notes: Mapping[dt.date, DayNote],
     ) -> None:
         first = first_day.toordinal()
         size = last_day.toordinal() - first + 1
         weekend_days = frozenset(weekend)
         # date.weekday() == (ordinal + 6) % 7
         work = [0 if (first + i + 6) % 7 in weekend_days else 1 for i in range(size)]
-        for day in days_off:
+        for day, note in notes.items():
             offset = day.toordinal() - first
             if 0 <= offset < size:
-                work[offset] = 0
-        for day in days_worked:
-            offset = day.toordinal() - first
-            if 0 <= offset < size:
-                work[offset] = 1
+                work[offset] = 1 if note.kind in WORKED else 0
         self.first = first
         self.size = size
         self.work = work
@@ -59,3 +57,4 @@ class WorkingDayIndex:
         self.dates = [dt.date.fromordinal(first + i) for i, w in enumerate(work) if w]
         self.count = len(self.dates)
         self.cum_by_date = {dt.date.fromordinal(first + i): c for i, c in enumerate(self.cum)}
+        self.notes = {day: note for day, note in notes.items() if first_day <= day <= last_day}

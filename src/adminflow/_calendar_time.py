@@ -164,7 +164,14 @@ class WorkingTimeMixin:
             InvalidValueError: ``at`` is not an aware datetime or ``hours`` not an integer.
             CalendarError: ``at`` or the result is outside the supported years.
         """
-        return self.add_working_time(at, dt.timedelta(hours=self._count("hours", hours)))
+        count = self._count("hours", hours)
+        try:
+            delta = dt.timedelta(hours=count)
+        except OverflowError:
+            raise CalendarError(
+                "hours", hours, f"outside the supported years {self.first_year}-{self.last_year}"
+            ) from None
+        return self.add_working_time(at, delta)
 
     def working_time_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """The working time between two instants; negative when ``end`` is before ``start``.
@@ -186,14 +193,24 @@ class WorkingTimeMixin:
         self._offset("day", day)
         return dt.datetime.combine(day, self.sessions[-1].end, tzinfo=self.timezone)
 
+    def _cutoff(self, cutoff: Any) -> dt.time:
+        """``cutoff``, else the calendar's cut-off, checked to be a naive time."""
+        limit = self.cutoff if cutoff is None else cutoff
+        if not isinstance(limit, dt.time) or limit.tzinfo is not None:
+            raise InvalidValueError("cutoff", cutoff, "must be a naive datetime.time")
+        return limit
+
     def handling_day(self, received_at: dt.datetime, *, cutoff: dt.time | None = None) -> dt.date:
         """The working day on which something received at ``received_at`` is handled.
 
         The same working day when received on a working day at or before ``cutoff`` (the
-        calendar's cut-off, 15:00 by default), else the next working day.
+        calendar's cut-off, 15:00 by default) and before the close of office, else the next
+        working day: nothing is handled the same day once the office has closed, whatever
+        the cut-off.
 
         Raises:
-            InvalidValueError: ``received_at`` is not an aware datetime.
+            InvalidValueError: ``received_at`` is not an aware datetime or ``cutoff`` is not a
+                naive time.
             CalendarError: The day is outside the supported years.
 
         References:
@@ -201,8 +218,8 @@ class WorkingTimeMixin:
             day, or at the start of the next working day if received after 15:00).
         """
         local = self._local("received_at", received_at)
-        limit = self.cutoff if cutoff is None else cutoff
-        day = local.date()
-        if self.is_working_day(day) and local.time().replace(tzinfo=None) <= limit:
+        limit = self._cutoff(cutoff)
+        day, tod = local.date(), local.time().replace(tzinfo=None)
+        if self.is_working_day(day) and tod <= limit and tod < self.sessions[-1].end:
             return day
         return self.add_working_days(day, 1)

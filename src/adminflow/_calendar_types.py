@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import numbers
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ from adminflow.errors import InvalidValueError
 
 __all__ = [
     "DEFAULT_SESSIONS",
+    "WORKED",
     "Closure",
     "DayKind",
     "DayNote",
@@ -44,6 +46,10 @@ class DayKind(enum.StrEnum):
     SWAPPED_WORKDAY = "swapped_workday"  #: làm bù: a weekend day worked in exchange
     CLOSURE = "closure"  #: a closure decided locally (e.g. a typhoon)
     EXTRA_WORKDAY = "extra_workday"  #: a weekend day worked by local decision
+
+
+#: The kinds of note that make a day a working day; every other kind makes it a day off.
+WORKED = frozenset({DayKind.SWAPPED_WORKDAY, DayKind.EXTRA_WORKDAY})
 
 
 @attrs.frozen
@@ -124,7 +130,13 @@ class ExtraWorkingDay:
     source: str = attrs.field(kw_only=True, validator=_check_text)
 
 
-def _check_session(instance: OfficeSession, attribute: attrs.Attribute[Any], value: Any) -> None:
+def is_integer(value: Any) -> bool:
+    """Whether ``value`` is an integer (numpy integers included), ``bool`` excluded."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def check_naive_time(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An attrs validator: ``value`` is a ``datetime.time`` without a time zone."""
     if not isinstance(value, dt.time) or value.tzinfo is not None:
         raise InvalidValueError(attribute.name, value, "must be a naive datetime.time")
 
@@ -138,8 +150,8 @@ class OfficeSession:
         end: Closing time, after ``start``.
     """
 
-    start: dt.time = attrs.field(validator=_check_session)
-    end: dt.time = attrs.field(validator=_check_session)
+    start: dt.time = attrs.field(validator=check_naive_time)
+    end: dt.time = attrs.field(validator=check_naive_time)
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:

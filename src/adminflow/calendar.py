@@ -23,8 +23,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import numbers
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,20 +33,20 @@ from adminflow._calendar_index import WorkingDayIndex
 from adminflow._calendar_time import WorkingTimeMixin
 from adminflow._calendar_types import (
     DEFAULT_SESSIONS,
+    WORKED,
     Closure,
     DayKind,
     DayNote,
     ExtraWorkingDay,
     OfficeSession,
     Weekday,
+    check_naive_time,
+    is_integer,
 )
 from adminflow.errors import CalendarError, InvalidValueError
 
 if TYPE_CHECKING:
     from adminflow.deadlines import Deadline, ProcessingTime
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "DEFAULT_SESSIONS",
@@ -81,33 +80,40 @@ def _weekend(value: Iterable[int]) -> frozenset[int]:
         days = frozenset(value)
     except TypeError as exc:
         raise InvalidValueError("weekend", value, "must be an iterable of weekdays 0-6") from exc
-    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+    if any(not is_integer(d) or not 0 <= d <= 6 for d in days):
         raise InvalidValueError("weekend", value, "must hold weekdays 0 (Monday) to 6 (Sunday)")
     if len(days) == 7:
         raise InvalidValueError("weekend", value, "leaves no working day in the week")
-    return frozenset(Weekday(d) for d in days)
+    return frozenset(Weekday(int(d)) for d in days)
 
 
-def _check_time(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.time) or value.tzinfo is not None:
-        raise InvalidValueError(attribute.name, value, "must be a naive datetime.time")
+def _as_tuple(field: str, value: Any) -> tuple[Any, ...]:
+    """``value`` as a tuple; a string or a non-iterable is refused, naming ``field``."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValueError(field, value, "must be an iterable (a list or tuple)")
+    return tuple(value)
 
 
-def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    try:
-        return tuple(value)
-    except TypeError as exc:
-        raise InvalidValueError("value", value, "must be an iterable") from exc
+def _closures(value: Any) -> tuple[Any, ...]:
+    return _as_tuple("closures", value)
 
 
-class _Cache:
-    """The lazily built index and day notes of one calendar."""
+def _extra_working_days(value: Any) -> tuple[Any, ...]:
+    return _as_tuple("extra_working_days", value)
 
-    __slots__ = ("index", "notes")
 
-    def __init__(self) -> None:
-        self.index: WorkingDayIndex | None = None
-        self.notes: dict[dt.date, DayNote] = {}
+def _sessions(value: Any) -> tuple[Any, ...]:
+    return _as_tuple("sessions", value)
+
+
+def _check_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise InvalidValueError(attribute.name, value, "must be a string")
+
+
+def _check_holidays(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not callable(value):
+        raise InvalidValueError(attribute.name, value, "must be a function or None")
 
 
 @attrs.frozen(kw_only=True)
@@ -137,22 +143,23 @@ class WorkingCalendar(WorkingTimeMixin):
         (Saturday reception); Decree 118/2025/NĐ-CP Art. 18(2) (15:00 cut-off).
     """
 
-    name: str = "working calendar"
+    name: str = attrs.field(default="working calendar", validator=_check_name)
     first_year: int = attrs.field(default=2000)
     last_year: int = attrs.field(default=2035)
     weekend: frozenset[int] = attrs.field(
         default=frozenset({Weekday.SAT, Weekday.SUN}), converter=_weekend
     )
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_as_tuple)
-    extra_working_days: tuple[ExtraWorkingDay, ...] = attrs.field(default=(), converter=_as_tuple)
-    sessions: tuple[OfficeSession, ...] = attrs.field(default=DEFAULT_SESSIONS, converter=_as_tuple)
-    timezone: ZoneInfo = attrs.field(default=VIETNAM_TIMEZONE, converter=_timezone)
-    cutoff: dt.time = attrs.field(default=dt.time(15), validator=_check_time)
-    public_holidays: Callable[[int, int], Iterable[DayNote]] | None = attrs.field(
-        default=None, repr=False
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
+    extra_working_days: tuple[ExtraWorkingDay, ...] = attrs.field(
+        default=(), converter=_extra_working_days
     )
-    _cache: _Cache = attrs.field(init=False, factory=_Cache, eq=False, repr=False, hash=False)
-    # The built index, also reachable from the hot paths without going through _cache.
+    sessions: tuple[OfficeSession, ...] = attrs.field(default=DEFAULT_SESSIONS, converter=_sessions)
+    timezone: ZoneInfo = attrs.field(default=VIETNAM_TIMEZONE, converter=_timezone)
+    cutoff: dt.time = attrs.field(default=dt.time(15), validator=check_naive_time)
+    public_holidays: Callable[[int, int], Iterable[DayNote]] | None = attrs.field(
+        default=None, repr=False, validator=_check_holidays
+    )
+    # The index, built on first use: a cache, not state, so equality ignores it.
     _ix: WorkingDayIndex | None = attrs.field(
         init=False, default=None, eq=False, repr=False, hash=False
     )
@@ -172,10 +179,16 @@ class WorkingCalendar(WorkingTimeMixin):
                 raise InvalidValueError(
                     f"extra_working_days[{i}]", extra, "must be ExtraWorkingDay"
                 )
-        closed = {d for c in self.closures for d in c.days()}
-        for extra in self.extra_working_days:
+        closed = {d for c in self.closures for d in self._days_of(c)}
+        for i, extra in enumerate(self.extra_working_days):
             if extra.day in closed:
-                raise InvalidValueError("extra_working_days", extra.day, "is also a closure")
+                raise InvalidValueError(f"extra_working_days[{i}]", extra.day, "is also a closure")
+            if extra.day.weekday() not in self.weekend:
+                raise InvalidValueError(
+                    f"extra_working_days[{i}]",
+                    extra.day,
+                    "is not a weekly rest day: only a rest day can be made a working day",
+                )
         if not self.sessions:
             raise InvalidValueError("sessions", self.sessions, "must hold at least one session")
         for i, session in enumerate(self.sessions):
@@ -185,6 +198,41 @@ class WorkingCalendar(WorkingTimeMixin):
                 raise InvalidValueError(
                     f"sessions[{i}]", session, "must start after the previous session ends"
                 )
+        if self.timezone is not VIETNAM_TIMEZONE:
+            self._check_sessions_keep_their_offset()
+        if self.extra_working_days:
+            self._build()  # checks them against the public holidays now, not on first use
+
+    def _days_of(self, closure: Closure) -> Iterator[dt.date]:
+        """The days of ``closure`` inside the supported years."""
+        first = max(closure.first_day, self.first_day).toordinal()
+        last = min(closure.last_day or closure.first_day, self.last_day).toordinal()
+        return (dt.date.fromordinal(o) for o in range(first, last + 1))
+
+    def _check_sessions_keep_their_offset(self) -> None:
+        """Refuse sessions that a daylight-saving change of the time zone falls inside.
+
+        Working time is counted on the office's wall clock; a session cut by a change of
+        UTC offset would have no single length, so such a calendar is refused.
+        """
+        zone = self.timezone
+
+        def offset(day: dt.date, time: dt.time) -> dt.timedelta | None:
+            return dt.datetime.combine(day, time, tzinfo=zone).utcoffset()
+
+        previous = offset(self.first_day, dt.time(0))
+        for ordinal in range(self.first_day.toordinal(), self.last_day.toordinal() + 1):
+            day = dt.date.fromordinal(ordinal)
+            following = offset(day + dt.timedelta(days=1), dt.time(0))
+            if following != previous:
+                for i, session in enumerate(self.sessions):
+                    if offset(day, session.start) != offset(day, session.end):
+                        raise InvalidValueError(
+                            f"sessions[{i}]",
+                            session,
+                            f"is cut by a change of UTC offset in {zone.key} on {day}",
+                        )
+            previous = following
 
     @classmethod
     def vietnam(
@@ -276,31 +324,38 @@ class WorkingCalendar(WorkingTimeMixin):
         return dt.date(self.last_year, 12, 31)
 
     def _index(self) -> WorkingDayIndex:
-        index = self._cache.index
-        if index is None:
-            index = self._build()
-        return index
+        return self._ix or self._build()
 
     def _build(self) -> WorkingDayIndex:
+        """Build the index: public holidays first, then closures, then extra working days.
+
+        A closure marks only days that would otherwise be worked: a holiday or a weekly rest
+        day inside it stays explained by its own rule. An extra working day must be a weekly
+        rest day that no holiday, day in lieu or swap already claims (Decision 14/2010/QĐ-TTg
+        opens Saturdays, not public holidays).
+        """
         notes: dict[dt.date, DayNote] = {}
         if self.public_holidays is not None:
             for note in self.public_holidays(self.first_year, self.last_year):
                 notes.setdefault(note.day, note)
         for closure in self.closures:
-            for day in closure.days():
-                notes[day] = DayNote(day, DayKind.CLOSURE, closure.name, closure.source)
-        for extra in self.extra_working_days:
+            for day in self._days_of(closure):
+                known = notes.get(day)
+                worked = known.kind in WORKED if known else day.weekday() not in self.weekend
+                if worked:
+                    notes[day] = DayNote(day, DayKind.CLOSURE, closure.name, closure.source)
+        for i, extra in enumerate(self.extra_working_days):
+            if not self.first_day <= extra.day <= self.last_day:
+                continue
+            known = notes.get(extra.day)
+            if known is not None:
+                raise InvalidValueError(
+                    f"extra_working_days[{i}]",
+                    extra.day,
+                    f"is already noted as {known.kind.value} ({known.name})",
+                )
             notes[extra.day] = DayNote(extra.day, DayKind.EXTRA_WORKDAY, extra.name, extra.source)
-        worked = (DayKind.SWAPPED_WORKDAY, DayKind.EXTRA_WORKDAY)
-        index = WorkingDayIndex(
-            self.first_day,
-            self.last_day,
-            self.weekend,
-            [d for d, n in notes.items() if n.kind not in worked],
-            [d for d, n in notes.items() if n.kind in worked],
-        )
-        self._cache.notes = notes
-        self._cache.index = index
+        index = WorkingDayIndex(self.first_day, self.last_day, self.weekend, notes)
         object.__setattr__(self, "_ix", index)  # a cache, not state: equality ignores it
         return index
 
@@ -325,7 +380,7 @@ class WorkingCalendar(WorkingTimeMixin):
     def _count(field: str, n: Any) -> int:
         if type(n) is int:
             return n
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        if not is_integer(n):
             raise InvalidValueError(field, n, "must be an integer")
         return int(n)
 
@@ -348,7 +403,7 @@ class WorkingCalendar(WorkingTimeMixin):
             CalendarError: ``day`` is outside the supported years.
         """
         offset = self._offset("day", day)
-        note = self._cache.notes.get(day)
+        note = self._index().notes.get(day)
         if note is not None:
             return note
         if not self._index().work[offset]:
@@ -368,7 +423,7 @@ class WorkingCalendar(WorkingTimeMixin):
         result = []
         for offset in range(first, last + 1):
             day = dt.date.fromordinal(index.first + offset)
-            if not index.work[offset] or day in self._cache.notes:
+            if not index.work[offset] or day in index.notes:
                 note = self.note(day)
                 if note is not None:
                     result.append(note)
@@ -473,9 +528,9 @@ class WorkingCalendar(WorkingTimeMixin):
             InvalidValueError: A day or count is invalid, or the lengths differ.
             CalendarError: A day or result is outside the supported years.
         """
-        days = list(days)
-        if isinstance(n, Iterable):
-            counts = list(n)
+        days = _as_tuple("days", days)
+        if isinstance(n, Iterable) and not isinstance(n, str | bytes):
+            counts = tuple(n)
             if len(counts) != len(days):
                 raise InvalidValueError("n", counts, f"must have {len(days)} counts, one per day")
             return [self.add_working_days(d, k) for d, k in zip(days, counts, strict=True)]
@@ -491,7 +546,7 @@ class WorkingCalendar(WorkingTimeMixin):
             InvalidValueError: A day is invalid, or the lengths differ.
             CalendarError: A day is outside the supported years.
         """
-        first, last = list(starts), list(ends)
+        first, last = _as_tuple("starts", starts), _as_tuple("ends", ends)
         if len(first) != len(last):
             raise InvalidValueError("ends", last, f"must have {len(first)} days, one per start")
         return [self.working_days_between(s, e) for s, e in zip(first, last, strict=True)]

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from adminflow.errors import InvalidValueError
+from adminflow._calendar_types import check_naive_time, is_integer
+from adminflow.errors import CalendarError, InvalidValueError
 
 if TYPE_CHECKING:
-    from adminflow.calendar import DayNote, WorkingCalendar
+    from adminflow.calendar import WorkingCalendar
 
 __all__ = ["Deadline", "ProcessingTime", "Reason", "ReasonKind", "TimeUnit", "compute_deadline"]
 
@@ -33,14 +34,35 @@ class TimeUnit(enum.StrEnum):
     DAYS = "days"  #: ngày: calendar days, e.g. Law 28/2009/QH12 on Judicial Records Art. 48
 
 
+def _unit(value: Any) -> TimeUnit:
+    try:
+        return TimeUnit(value)
+    except ValueError:
+        raise InvalidValueError(
+            "unit", value, f"must be one of {', '.join(u.value for u in TimeUnit)}"
+        ) from None
+
+
+def _amount(value: Any) -> int:
+    if not is_integer(value):
+        raise InvalidValueError("amount", value, "must be an integer")
+    return int(value)
+
+
 def _check_amount(instance: ProcessingTime, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(attribute.name, value, "must be an integer")
     if instance.unit is TimeUnit.SAME_DAY:
         if value != 0:
             raise InvalidValueError(attribute.name, value, "must be 0 for a same-day time")
     elif value <= 0:
         raise InvalidValueError(attribute.name, value, "must be > 0")
+
+
+def _check_cutoff(instance: ProcessingTime, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if instance.unit is not TimeUnit.SAME_DAY:
+        raise InvalidValueError(attribute.name, value, "only goes with a same-day time")
+    check_naive_time(instance, attribute, value)
 
 
 @attrs.frozen
@@ -57,9 +79,9 @@ class ProcessingTime:
             next working day (15:00 in e.g. Decree 23/2015/NĐ-CP Art. 7 on certification).
     """
 
-    unit: TimeUnit = attrs.field(converter=TimeUnit)
-    amount: int = attrs.field(validator=_check_amount)
-    cutoff: dt.time | None = None
+    unit: TimeUnit = attrs.field(converter=_unit)
+    amount: int = attrs.field(converter=_amount, validator=_check_amount)
+    cutoff: dt.time | None = attrs.field(default=None, validator=_check_cutoff)
 
     @classmethod
     def working_days(cls, n: int) -> ProcessingTime:
@@ -193,8 +215,18 @@ class Deadline:
 
 CIVIL_CODE_START = "Civil Code 2015 Art. 147(2)-(3)"
 CIVIL_CODE_HOURS = "Civil Code 2015 Art. 147(1)"
-CIVIL_CODE_END = "Civil Code 2015 Art. 148(1),(5)"
 CIVIL_CODE_LAST_DAY_OFF = "Civil Code 2015 Art. 148(5)"
+#: The Civil Code ends a day period at 24:00 of its last day; the due instant adminflow gives is
+#: the close of office of that day, when a result can still be handed over. Both are said.
+CLOSE_OF_OFFICE_SOURCE = (
+    "Civil Code 2015 Art. 148(1),(6) (a period in days ends at 24:00 of its last day); "
+    "adminflow convention: the due instant is the close of office of that day, the last moment "
+    "a result can be returned during office hours"
+)
+SAME_DAY_END_SOURCE = (
+    "adminflow convention: a time 'within the day' (trong ngày) ends at the close of office "
+    "of the handling day"
+)
 RECEIPT_SOURCE = "Decree 118/2025/NĐ-CP Art. 17(3) (time runs from receipt shown on the slip)"
 SESSION_SOURCE = (
     "Labour Code 2019 Art. 105(1) and Decision 188/1999/QĐ-TTg (8-hour day, 40-hour week); "
@@ -218,13 +250,145 @@ CUTOFF_SOURCE_61 = (
     "follow their sector law, e.g. Decree 23/2015/NĐ-CP Art. 7"
 )
 
-
-def _day_reasons(notes: list[DayNote]) -> list[Reason]:
-    return [Reason(ReasonKind(n.kind.value), n.name, n.source, n.day) for n in notes]
+_DAY = dt.timedelta(days=1)
 
 
 def _fmt(at: dt.datetime) -> str:
     return f"{at:%a %d %b %Y %H:%M}"
+
+
+def _skipped(calendar: WorkingCalendar, first: dt.date, last: dt.date) -> list[Reason]:
+    """One line per day off and worked weekend day in ``[first, last]`` (none when empty)."""
+    if first > last:
+        return []
+    return [
+        Reason(ReasonKind(n.kind.value), n.name, n.source, n.day)
+        for n in calendar.notes_between(first, last)
+    ]
+
+
+def _closing_reason(due_at: dt.datetime, text: str) -> Reason:
+    return Reason(
+        ReasonKind.END,
+        f"{text}; due at the close of office, {_fmt(due_at)}",
+        CLOSE_OF_OFFICE_SOURCE,
+    )
+
+
+def _working_days(
+    calendar: WorkingCalendar, local: dt.datetime, n: int, receipt_source: str
+) -> tuple[dt.datetime, list[Reason]]:
+    received_on = local.date()
+    due_on = calendar.add_working_days(received_on, n)
+    due_at = calendar.closing(due_on)
+    return due_at, [
+        Reason(
+            ReasonKind.START,
+            f"received {_fmt(local)}; a period in days starts on the next day, "
+            "the day of receipt is not counted",
+            f"{CIVIL_CODE_START}; {receipt_source}",
+        ),
+        *_skipped(calendar, received_on + _DAY, due_on),
+        _closing_reason(due_at, f"working day {n} is {due_on:%a %d %b %Y}"),
+    ]
+
+
+def _calendar_days(
+    calendar: WorkingCalendar, local: dt.datetime, n: int, receipt_source: str
+) -> tuple[dt.datetime, list[Reason]]:
+    try:
+        last_day = local.date() + dt.timedelta(days=n)
+    except OverflowError:
+        raise CalendarError(
+            "processing_time", n, "ends outside the supported years of the calendar"
+        ) from None
+    calendar._offset("processing_time", last_day)  # range, naming the parameter
+    due_on = calendar.add_working_days(last_day, 0)
+    due_at = calendar.closing(due_on)
+    reasons = [
+        Reason(
+            ReasonKind.START,
+            f"received {_fmt(local)}; a period in days starts on the next day and counts "
+            "every calendar day",
+            f"{CIVIL_CODE_START}; {receipt_source}",
+        )
+    ]
+    if due_on != last_day:
+        reasons += _skipped(calendar, last_day, due_on)
+        reasons.append(
+            Reason(
+                ReasonKind.END,
+                f"day {n} is {last_day:%a %d %b %Y}, not a working day: the period ends on "
+                f"the next working day, {due_on:%a %d %b %Y}",
+                CIVIL_CODE_LAST_DAY_OFF,
+            )
+        )
+    reasons.append(_closing_reason(due_at, f"day {n} of the period is {due_on:%a %d %b %Y}"))
+    return due_at, reasons
+
+
+def _working_hours(
+    calendar: WorkingCalendar, local: dt.datetime, hours: int, receipt_source: str
+) -> tuple[dt.datetime, list[Reason]]:
+    start = calendar.next_working_instant(local)
+    if start != local:
+        first = Reason(
+            ReasonKind.OUTSIDE_HOURS,
+            f"received {_fmt(local)}, outside office sessions; working time starts at "
+            f"the next opening, {_fmt(start)}",
+            f"{CIVIL_CODE_HOURS}; {receipt_source}",
+        )
+    else:
+        first = Reason(
+            ReasonKind.START,
+            f"received {_fmt(local)}; a period in hours starts at that moment",
+            f"{CIVIL_CODE_HOURS}; {receipt_source}",
+        )
+    sessions = ", ".join(str(s) for s in calendar.sessions)
+    due_at = calendar.add_working_hours(start, hours)
+    return due_at, [
+        first,
+        Reason(
+            ReasonKind.SESSIONS,
+            f"working hours count only on working days, {sessions} ({calendar.timezone.key})",
+            SESSION_SOURCE,
+        ),
+        *_skipped(calendar, local.date() + _DAY, due_at.date()),
+        Reason(
+            ReasonKind.END, f"{hours} working hours run out at {_fmt(due_at)}", CIVIL_CODE_HOURS
+        ),
+    ]
+
+
+def _same_day(
+    calendar: WorkingCalendar, local: dt.datetime, cutoff: dt.time | None, cutoff_source: str
+) -> tuple[dt.datetime, list[Reason]]:
+    received_on = local.date()
+    close = calendar.sessions[-1].end
+    limit = close if cutoff is None else cutoff
+    due_on = calendar.handling_day(local, cutoff=limit)
+    if due_on == received_on:
+        text = (
+            f"received {_fmt(local)}, a working day, at or before the {limit:%H:%M} "
+            "cut-off: due the same day"
+        )
+    elif not calendar.is_working_day(received_on):
+        text = f"received {_fmt(local)}, not a working day: due on the next working day"
+    elif local.time().replace(tzinfo=None) >= close:
+        text = (
+            f"received {_fmt(local)}, after the close of office ({close:%H:%M}): due on the "
+            "next working day"
+        )
+    else:
+        text = (
+            f"received {_fmt(local)}, after the {limit:%H:%M} cut-off: due on the next working day"
+        )
+    due_at = calendar.closing(due_on)
+    return due_at, [
+        Reason(ReasonKind.CUTOFF, text, cutoff_source),
+        *_skipped(calendar, received_on + _DAY, due_on),
+        Reason(ReasonKind.END, f"due at the close of office, {_fmt(due_at)}", SAME_DAY_END_SOURCE),
+    ]
 
 
 def compute_deadline(
@@ -232,24 +396,30 @@ def compute_deadline(
 ) -> Deadline:
     """The due instant of ``processing_time`` counted from ``received_at``, with its explanation.
 
-    The conventions (Civil Code 2015 Art. 144 applies them unless a specific law says
-    otherwise):
+    The conventions (Civil Code 2015 Art. 145(1) applies its rules on periods unless another
+    law says otherwise):
 
     * **Working days** — the period starts on the day after receipt (Art. 147(2)-(3)): the
-      day of receipt is never counted, whatever the hour. It ends at the close of office of the
-      ``n``-th working day after the day of receipt (Art. 148(1); non-working days are skipped,
-      which also covers Art. 148(5)).
+      day of receipt is never counted, whatever the hour. Its last day is the ``n``-th working
+      day after the day of receipt (non-working days are skipped, which also covers
+      Art. 148(5)).
     * **Working hours** — the period starts at the moment of receipt (Art. 147(1)); only time
       inside office sessions of working days counts, so a receipt outside the sessions starts at
       the next opening. It ends at the earliest instant when that much working time has run.
-    * **Calendar days** — the period starts on the day after receipt (Art. 147(2)-(3)) and
-      ends on the ``n``-th day after the day of receipt, counting every day; when that day is
-      a weekend day, a holiday or a closure, the period ends at the close of the next working
-      day (Art. 148(5)). It ends at the close of office, as for working days.
-    * **Same day** — due at the close of office on the day of receipt when it is a working day
-      and receipt is at or before the cut-off; otherwise at the close of the next working day
+    * **Calendar days** — the period starts on the day after receipt (Art. 147(2)-(3)); its
+      last day is the ``n``-th day after the day of receipt, counting every day; when that day
+      is a weekend day, a holiday or a closure, the last day is the next working day
+      (Art. 148(5)).
+    * **Same day** — due on the day of receipt when it is a working day and receipt is at or
+      before the cut-off and before the close of office; otherwise on the next working day
       (Decree 118/2025/NĐ-CP Art. 18(2); sector rules such as Decree 23/2015/NĐ-CP Art. 7).
       Without a cut-off, the close of office is the cut-off.
+
+    **The due instant of a day period.** The Civil Code ends a period in days at 24:00 of its
+    last day (Art. 148(1),(6)). adminflow returns the **close of office** of that day (17:00
+    by default) instead: results are handed over, and appointments on the receipt slip fall,
+    during office hours. This is adminflow's convention, not a rule of the Civil Code; the
+    explanation says so. The due day is the same either way.
 
     Args:
         calendar: The working calendar of the receiving unit.
@@ -265,7 +435,7 @@ def compute_deadline(
         CalendarError: The receipt or the due day is outside the calendar's years.
 
     References:
-        Civil Code 2015 Art. 144, 147, 148; Decree 118/2025/NĐ-CP Art. 17(3) and 18(2).
+        Civil Code 2015 Art. 145(1), 147, 148; Decree 118/2025/NĐ-CP Art. 17(3) and 18(2).
 
     Examples:
         >>> import datetime as dt
@@ -281,130 +451,17 @@ def compute_deadline(
             "processing_time", processing_time, "must be an adminflow ProcessingTime"
         )
     local = calendar._local("received_at", received_at)
-    received_on = local.date()
-    old_regime = received_on < DECREE_118_FROM
+    calendar._offset("received_at", local.date())  # range, naming the parameter
+    old_regime = local.date() < DECREE_118_FROM
     receipt_source = RECEIPT_SOURCE_61 if old_regime else RECEIPT_SOURCE
-    calendar._offset("received_at", received_on)  # type and range, naming the parameter
-    unit = processing_time.unit
-    reasons: list[Reason] = []
+    unit, amount = processing_time.unit, processing_time.amount
     if unit is TimeUnit.WORKING_DAYS:
-        n = processing_time.amount
-        due_on = calendar.add_working_days(received_on, n)
-        reasons.append(
-            Reason(
-                ReasonKind.START,
-                f"received {_fmt(local)}; a period in days starts on the next day, "
-                "the day of receipt is not counted",
-                f"{CIVIL_CODE_START}; {receipt_source}",
-            )
-        )
-        reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_on)))
-        due_at = calendar.closing(due_on)
-        reasons.append(
-            Reason(
-                ReasonKind.END,
-                f"working day {n} is {due_on:%a %d %b %Y}; the period ends at the close of "
-                f"office, {due_at:%H:%M}",
-                CIVIL_CODE_END,
-            )
-        )
+        due_at, reasons = _working_days(calendar, local, amount, receipt_source)
     elif unit is TimeUnit.DAYS:
-        n = processing_time.amount
-        last_day = received_on + dt.timedelta(days=n)
-        due_on = calendar.add_working_days(last_day, 0)
-        reasons.append(
-            Reason(
-                ReasonKind.START,
-                f"received {_fmt(local)}; a period in days starts on the next day and counts "
-                "every calendar day",
-                f"{CIVIL_CODE_START}; {receipt_source}",
-            )
-        )
-        if due_on != last_day:
-            reasons.extend(_day_reasons(calendar.notes_between(last_day, due_on)))
-            reasons.append(
-                Reason(
-                    ReasonKind.END,
-                    f"day {n} is {last_day:%a %d %b %Y}, not a working day: the period ends on "
-                    f"the next working day, {due_on:%a %d %b %Y}",
-                    CIVIL_CODE_LAST_DAY_OFF,
-                )
-            )
-        due_at = calendar.closing(due_on)
-        reasons.append(
-            Reason(
-                ReasonKind.END,
-                f"day {n} of the period ends at the close of office, {_fmt(due_at)}",
-                CIVIL_CODE_END,
-            )
-        )
+        due_at, reasons = _calendar_days(calendar, local, amount, receipt_source)
     elif unit is TimeUnit.WORKING_HOURS:
-        hours = processing_time.amount
-        start = calendar.next_working_instant(local)
-        sessions = ", ".join(str(s) for s in calendar.sessions)
-        if start != local:
-            reasons.append(
-                Reason(
-                    ReasonKind.OUTSIDE_HOURS,
-                    f"received {_fmt(local)}, outside office sessions; working time starts at "
-                    f"the next opening, {_fmt(start)}",
-                    f"{CIVIL_CODE_HOURS}; {receipt_source}",
-                )
-            )
-        else:
-            reasons.append(
-                Reason(
-                    ReasonKind.START,
-                    f"received {_fmt(local)}; a period in hours starts at that moment",
-                    f"{CIVIL_CODE_HOURS}; {receipt_source}",
-                )
-            )
-        reasons.append(
-            Reason(
-                ReasonKind.SESSIONS,
-                f"working hours count only on working days, {sessions} ({calendar.timezone.key})",
-                SESSION_SOURCE,
-            )
-        )
-        due_at = calendar.add_working_hours(start, hours)
-        if due_at.date() > received_on:
-            reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_at.date())))
-        reasons.append(
-            Reason(
-                ReasonKind.END,
-                f"{hours} working hours run out at {_fmt(due_at)}",
-                CIVIL_CODE_HOURS,
-            )
-        )
+        due_at, reasons = _working_hours(calendar, local, amount, receipt_source)
     else:
-        cutoff = processing_time.cutoff or calendar.sessions[-1].end
-        due_on = calendar.handling_day(local, cutoff=cutoff)
-        if due_on == received_on:
-            text = (
-                f"received {_fmt(local)}, a working day, at or before the {cutoff:%H:%M} "
-                "cut-off: due the same day"
-            )
-        elif calendar.is_working_day(received_on):
-            text = (
-                f"received {_fmt(local)}, after the {cutoff:%H:%M} cut-off: due on the next "
-                "working day"
-            )
-        else:
-            text = f"received {_fmt(local)}, not a working day: due on the next working day"
-        reasons.append(
-            Reason(ReasonKind.CUTOFF, text, CUTOFF_SOURCE_61 if old_regime else CUTOFF_SOURCE)
-        )
-        if due_on > received_on:
-            reasons.extend(_day_reasons(calendar.notes_between(received_on + _DAY, due_on)))
-        due_at = calendar.closing(due_on)
-        reasons.append(
-            Reason(
-                ReasonKind.END,
-                f"due at the close of office, {_fmt(due_at)}",
-                CIVIL_CODE_END,
-            )
-        )
+        cutoff_source = CUTOFF_SOURCE_61 if old_regime else CUTOFF_SOURCE
+        due_at, reasons = _same_day(calendar, local, processing_time.cutoff, cutoff_source)
     return Deadline(local, processing_time, due_at, tuple(reasons))
-
-
-_DAY = dt.timedelta(days=1)

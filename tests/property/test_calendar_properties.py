@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from adminflow.calendar import Closure, ExtraWorkingDay, WorkingCalendar
+from adminflow.calendar import Closure, DayKind, ExtraWorkingDay, WorkingCalendar
 from adminflow.deadlines import ProcessingTime
 from adminflow.errors import CalendarError, InvalidValueError
 
@@ -63,13 +63,32 @@ def slow_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> int
     return sign * total
 
 
+def _plain_rest_day(day: dt.date) -> bool:
+    note = VN.note(day)
+    return note is not None and note.kind is DayKind.WEEKEND
+
+
+# Weekly rest days that no holiday or swap claims: the only days an extra working day may be.
+rest_days = (
+    st.tuples(days, st.integers(5, 6))
+    .map(lambda t: t[0] + dt.timedelta(days=t[1] - t[0].weekday()))
+    .filter(_plain_rest_day)
+)
+
+
 @st.composite
 def calendars(draw: st.DrawFn) -> WorkingCalendar:
-    """The Vietnamese calendar, sometimes with random closures and extra working days."""
-    closed = draw(st.lists(days, max_size=5, unique=True))
-    extra = [d for d in draw(st.lists(days, max_size=5, unique=True)) if d not in closed]
+    """The Vietnamese calendar, sometimes with random closures (holidays included) and extra
+    working days."""
+    closed = draw(st.lists(st.tuples(days, st.integers(0, 10)), max_size=5))
+    extra = draw(st.lists(rest_days, max_size=5, unique=True))
+    closures = [
+        Closure(d, d + dt.timedelta(days=k), source="test decision")
+        for d, k in closed
+        if not any(d <= e <= d + dt.timedelta(days=k) for e in extra)
+    ]
     return WorkingCalendar.vietnam(
-        closures=[Closure(d, source="test decision") for d in closed],
+        closures=closures,
         extra_working_days=[ExtraWorkingDay(d, source="test decision") for d in extra],
     )
 

@@ -318,3 +318,196 @@ class TestBadInput:
             )
         with pytest.raises(InvalidValueError, match="source"):
             Closure(D(2025, 1, 2), source="")
+
+
+class TestReviewRegressions:
+    """Defects found in review: each input once gave a wrong answer or a bare built-in error."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            (lambda: VN.add_working_days_many(5, 1), "days"),  # type: ignore[arg-type]
+            (lambda: VN.working_days_between_many(5, [D(2025, 1, 2)]), "starts"),  # type: ignore[arg-type]
+            (lambda: VN.working_days_between_many([D(2025, 1, 2)], None), "ends"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_batch_forms_refuse_non_iterables(self, call: object, field: str) -> None:
+        """The batch forms refuse a value that is not a sequence, naming the parameter."""
+        with pytest.raises(InvalidValueError, match=f"^{field}: must be an iterable"):
+            call()  # type: ignore[operator]
+
+    def test_numpy_integers_count_as_integers(self) -> None:
+        """numpy integers are accepted as counts and weekdays; numpy booleans are refused."""
+        np = pytest.importorskip("numpy")
+
+        calendar = WorkingCalendar(weekend=[np.int64(6)], first_year=2025, last_year=2025)
+
+        assert VN.add_working_days(D(2025, 4, 25), np.int64(3)) == D(2025, 4, 29)
+        assert calendar.is_working_day(D(2025, 6, 7))
+        with pytest.raises(InvalidValueError, match="n: must be an integer"):
+            VN.add_working_days(D(2025, 4, 25), np.True_)
+
+    def test_huge_hour_count_is_a_calendar_error(self) -> None:
+        """An hour count too large for a timedelta raises CalendarError, not OverflowError."""
+        at = dt.datetime(2025, 6, 2, 10, tzinfo=VN.timezone)
+
+        with pytest.raises(CalendarError, match="hours: outside the supported years"):
+            VN.add_working_hours(at, 10**20)
+
+    @pytest.mark.parametrize("cutoff", ["15:00", dt.time(15, tzinfo=dt.UTC), 15])
+    def test_handling_day_refuses_a_bad_cutoff(self, cutoff: object) -> None:
+        """handling_day refuses a cut-off that is not a naive time instead of a TypeError."""
+        at = dt.datetime(2025, 6, 2, 10, tzinfo=VN.timezone)
+
+        with pytest.raises(InvalidValueError, match="cutoff: must be a naive"):
+            VN.handling_day(at, cutoff=cutoff)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("hour", "cutoff", "expected"),
+        [
+            (dt.time(17, 30), dt.time(18), D(2025, 6, 3)),
+            (dt.time(17), dt.time(17), D(2025, 6, 3)),
+            (dt.time(16, 59), dt.time(17), D(2025, 6, 2)),
+        ],
+    )
+    def test_nothing_is_handled_the_same_day_after_closing(
+        self, hour: dt.time, cutoff: dt.time, expected: dt.date
+    ) -> None:
+        """A receipt at or after the close of office goes to the next working day, any cut-off."""
+        at = dt.datetime.combine(D(2025, 6, 2), hour, tzinfo=VN.timezone)
+
+        assert VN.handling_day(at, cutoff=cutoff) == expected
+
+    @pytest.mark.parametrize(
+        ("options", "field"),
+        [
+            ({"public_holidays": 5}, "public_holidays"),
+            ({"name": 5}, "name"),
+            ({"closures": None}, "closures"),
+            ({"extra_working_days": "2025-06-07"}, "extra_working_days"),
+            ({"sessions": OfficeSession(dt.time(8), dt.time(12))}, "sessions"),
+        ],
+    )
+    def test_options_name_their_field(self, options: dict[str, object], field: str) -> None:
+        """A bad construction option raises InvalidValueError naming that option."""
+        with pytest.raises(InvalidValueError, match=f"^{field}"):
+            WorkingCalendar(**options)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("day", "reason"),
+        [
+            (D(2025, 6, 3), "is not a weekly rest day"),  # an ordinary Tuesday
+            (D(2025, 4, 30), "is not a weekly rest day"),  # a public holiday on a weekday
+            (D(2026, 4, 26), "is already noted as holiday"),  # Hùng Kings 2026, a Sunday
+            (D(2025, 4, 26), "is already noted as swapped_workday"),  # already worked by a swap
+        ],
+    )
+    def test_extra_working_day_only_on_a_plain_rest_day(self, day: dt.date, reason: str) -> None:
+        """An extra working day on a holiday or an already worked day is refused at construction."""
+        extra = ExtraWorkingDay(day, source="Decision 14/2010/QĐ-TTg; local decision")
+
+        with pytest.raises(InvalidValueError, match=rf"extra_working_days\[0\]: {reason}"):
+            WorkingCalendar.vietnam(extra_working_days=[extra])
+
+    def test_closure_over_holidays_keeps_their_sources(self) -> None:
+        """A closure over 30/4-1/5 2025 explains only days it closes; holidays keep their law."""
+        closure = Closure(D(2025, 4, 28), D(2025, 5, 6), name="typhoon", source="Decision X")
+        calendar = WorkingCalendar.vietnam(closures=[closure])
+
+        kinds = {n.day: n.kind for n in calendar.notes_between(D(2025, 4, 28), D(2025, 5, 6))}
+
+        assert kinds[D(2025, 4, 28)] is DayKind.CLOSURE
+        assert kinds[D(2025, 4, 30)] is DayKind.HOLIDAY
+        assert kinds[D(2025, 5, 2)] is DayKind.SWAPPED_OFF
+        assert kinds[D(2025, 5, 3)] is DayKind.WEEKEND
+        assert kinds[D(2025, 5, 5)] is DayKind.CLOSURE
+        assert calendar.add_working_days(D(2025, 4, 25), 1) == D(2025, 4, 26)
+        assert calendar.add_working_days(D(2025, 4, 26), 1) == D(2025, 5, 7)
+
+    def test_closure_on_a_worked_saturday_closes_it(self) -> None:
+        """A closure on the Saturday worked by the 2025 swap makes it a day off."""
+        closure = Closure(D(2025, 4, 26), source="Decision X")
+        calendar = WorkingCalendar.vietnam(closures=[closure])
+
+        assert not calendar.is_working_day(D(2025, 4, 26))
+        assert calendar.note(D(2025, 4, 26)).kind is DayKind.CLOSURE  # type: ignore[union-attr]
+
+    def test_closure_is_clipped_to_the_supported_years(self) -> None:
+        """A closure reaching far outside the years only closes the days inside them."""
+        closure = Closure(D(1, 1, 1), D(9999, 12, 31), source="Decision X")
+
+        calendar = WorkingCalendar(closures=[closure], first_year=2025, last_year=2025)
+
+        assert not calendar.is_working_day(D(2025, 6, 3))
+        with pytest.raises(CalendarError):
+            calendar.add_working_days(D(2025, 6, 3), 0)
+
+    @pytest.mark.parametrize(
+        ("weekend", "expected"), [((), D(2025, 6, 9)), (range(6), D(2025, 6, 15))]
+    )
+    def test_unusual_weekends(self, weekend: object, expected: dt.date) -> None:
+        """No rest day makes every day work; six rest days leave only Sundays."""
+        calendar = WorkingCalendar(weekend=weekend, first_year=2025, last_year=2025)  # type: ignore[arg-type]
+
+        assert calendar.add_working_days(D(2025, 6, 8), 1) == expected
+
+    def test_supported_years_edges(self) -> None:
+        """The first and last days of the years answer; one step beyond raises CalendarError."""
+        assert VN.add_working_days(D(2000, 1, 1), 0) == D(2000, 1, 4)
+        assert VN.add_working_days(D(2035, 12, 31), 0) == D(2035, 12, 31)
+        assert VN.working_days_between(D(2000, 1, 1), D(2035, 12, 31)) > 0
+        with pytest.raises(CalendarError, match="outside the supported years"):
+            VN.next_working_day(D(2035, 12, 31))
+        with pytest.raises(CalendarError, match="outside the supported years"):
+            VN.previous_working_day(D(2000, 1, 4))
+
+
+class TestTimeZonesAndBoundaries:
+    @pytest.mark.parametrize(
+        "tzinfo",
+        [dt.timezone(dt.timedelta(hours=7)), dt.UTC, WorkingCalendar.vietnam().timezone],
+    )
+    def test_any_aware_tzinfo_is_read_as_its_instant(self, tzinfo: dt.tzinfo) -> None:
+        """Fixed offsets, UTC and ZoneInfo instants give the same answer for the same instant."""
+        at = dt.datetime(2025, 6, 2, 3, tzinfo=dt.UTC).astimezone(tzinfo)  # 10:00 in Hanoi
+
+        result = VN.add_working_hours(at, 3)
+
+        assert result == dt.datetime(2025, 6, 2, 14, tzinfo=VN.timezone)
+
+    @pytest.mark.parametrize(
+        ("hour", "working", "next_instant"),
+        [
+            (dt.time(12), False, dt.datetime(2025, 6, 2, 13)),
+            (dt.time(13), True, dt.datetime(2025, 6, 2, 13)),
+            (dt.time(17), False, dt.datetime(2025, 6, 3, 8)),
+            (dt.time(8), True, dt.datetime(2025, 6, 2, 8)),
+        ],
+    )
+    def test_session_boundaries(
+        self, hour: dt.time, working: bool, next_instant: dt.datetime
+    ) -> None:
+        """Sessions are half-open: 08:00 and 13:00 are working time, 12:00 and 17:00 are not."""
+        at = dt.datetime.combine(D(2025, 6, 2), hour, tzinfo=VN.timezone)
+
+        assert VN.is_working_time(at) is working
+        assert VN.next_working_instant(at) == next_instant.replace(tzinfo=VN.timezone)
+
+    def test_session_cut_by_daylight_saving_is_refused(self) -> None:
+        """A session cut by a change of UTC offset is refused when the calendar is built."""
+        night = OfficeSession(dt.time(0, 30), dt.time(3))
+
+        with pytest.raises(InvalidValueError, match=r"sessions\[0\]: is cut by a change of UTC"):
+            WorkingCalendar(
+                timezone="America/New_York", sessions=[night], first_year=2025, last_year=2025
+            )
+
+    def test_daylight_saving_zone_with_day_sessions(self) -> None:
+        """In Europe/Paris the office day keeps its wall-clock hours across the March change."""
+        calendar = WorkingCalendar(timezone="Europe/Paris", first_year=2025, last_year=2025)
+        friday = dt.datetime(2025, 3, 28, 16, tzinfo=calendar.timezone)
+
+        result = calendar.add_working_time(friday, dt.timedelta(hours=2))
+
+        assert result == dt.datetime(2025, 3, 31, 9, tzinfo=calendar.timezone)
+        assert calendar.working_time_between(friday, result) == dt.timedelta(hours=2)
