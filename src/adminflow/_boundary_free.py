@@ -23,6 +23,7 @@ from adminflow.errors import CompetenceError, InvalidValueError
 
 if TYPE_CHECKING:
     from adminflow._competence_directory import AnyAuthority
+    from adminflow._competence_model import BoundaryFreeList
     from adminflow._competence_rules import ProcedureLike
     from adminflow.competence import Competence, CompetenceResolver
 
@@ -118,15 +119,19 @@ def _regime(on: dt.date) -> str:
     return "Decree 61/2018/NĐ-CP (amended by Decree 107/2021/NĐ-CP)"
 
 
+def _basis(on: dt.date, articles: str) -> str:
+    """The regime's articles from 1 July 2025; before then only the regime is named."""
+    return f"{_regime(on)} {articles}" if on >= _DECREE_118_FROM else _regime(on)
+
+
 def _nationwide_basis(on: dt.date) -> str:
     if on >= NATIONWIDE_RECEIPT_AMENDED:
         return "Decree 118/2025/NĐ-CP Art. 3(6), 14(4) (added by Decree 309/2026/NĐ-CP Art. 7)"
-    return "Decree 118/2025/NĐ-CP Art. 3(6)"
+    return _basis(on, "Art. 3(6)")
 
 
-def _scope(procedure: ProcedureLike | None) -> str:
-    value = getattr(procedure, "boundary_free", None)
-    return str(value) if value is not None else "none"
+def _with_lists(basis: str, lists: list[BoundaryFreeList]) -> str:
+    return "; ".join([basis, *(str(b.reference) for b in lists)])
 
 
 def decide_receipt(
@@ -141,99 +146,83 @@ def decide_receipt(
     try:
         competence = resolver.resolve(procedure, subject, at=on)
     except CompetenceError as exc:
-        return ReceiptDecision(False, f"no competent authority: {exc}", f"{_regime(on)} Art. 14")
+        return ReceiptDecision(False, f"no competent authority: {exc}", _basis(on, "Art. 14"))
     handler = competence.acting
     if receiving == handler.unit_code:
         return ReceiptDecision(
             True,
             f"{receiving} is the unit of the competent body ({handler.name})",
-            f"{_regime(on)} Art. 14(2)" if on >= _DECREE_118_FROM else _regime(on),
+            _basis(on, "Art. 14(2)"),
             ReceiptMode.COMPETENT_UNIT,
             competence,
         )
+
+    def refuse(reason: str, basis: str) -> ReceiptDecision:
+        return ReceiptDecision(False, reason, basis, None, competence)
+
     rules = resolver.rules
     receiving_province = resolver.province_of(receiving)
     home = resolver.province_of(subject)
     if receiving_province is None:
-        return ReceiptDecision(
-            False,
-            f"unknown receiving unit {receiving!r}",
-            f"{_regime(on)} Art. 14",
-            None,
-            competence,
+        return refuse(
+            f"the province of receiving unit {receiving!r} is unknown", _basis(on, "Art. 14")
         )
+    only_there = f"it is received only at the One-Stop Unit of {handler.name}"
     for exclusion in rules.exclusions:
         if exclusion.region in (None, home, receiving_province) and exclusion.covers(
             code, field, on
         ):
-            return ReceiptDecision(
-                False,
-                f"{code} is excluded from boundary-free receipt: {exclusion.reason}; it is "
-                f"received only at the One-Stop Unit of {handler.name}",
+            return refuse(
+                f"{code} is excluded from boundary-free receipt: {exclusion.reason}; {only_there}",
                 str(exclusion.reference),
-                None,
-                competence,
             )
-    scope = _scope(found)
+    scope = getattr(found, "boundary_free", None)  # None: not a catalogue procedure
+    if scope == "none":
+        note = getattr(found, "boundary_free_note", None) or "no reason recorded"
+        return refuse(
+            f"{code} is excluded from boundary-free receipt in the catalogue: {note}; {only_there}",
+            _basis(on, "Art. 3(7), 14(2)"),
+        )
     if receiving_province == home:
         lists = [
             b for b in rules.boundary_free if b.region in (None, home) and b.covers(code, field, on)
         ]
+        within = _basis(on, "Art. 3(7), 14(2)")
         if lists or (on >= ALL_WITHIN_PROVINCE_FROM and scope in ("province", "nationwide")):
-            basis = f"{_regime(on)} Art. 3(7), 14(2)" if on >= _DECREE_118_FROM else _regime(on)
-            if lists:
-                basis += "; " + "; ".join(str(b.reference) for b in lists)
             return ReceiptDecision(
                 True,
                 f"{code} is received regardless of administrative boundaries within province "
                 f"{home}; {receiving} transfers it to {handler.name}",
-                basis,
+                _with_lists(within, lists),
                 ReceiptMode.WITHIN_PROVINCE,
                 competence,
             )
-        return ReceiptDecision(
-            False,
+        return refuse(
             f"{code} is not on province {home}'s list of procedures received regardless of "
-            f"administrative boundaries; it is received only at the One-Stop Unit of "
-            f"{handler.name}",
-            f"{_regime(on)} Art. 3(7), 14(2)" if on >= _DECREE_118_FROM else _regime(on),
-            None,
-            competence,
+            f"administrative boundaries; {only_there}",
+            within,
         )
     lists = [b for b in rules.boundary_free if b.region is None and b.covers(code, field, on)]
     if on >= _DECREE_118_FROM and (
         lists or (on >= ALL_WITHIN_PROVINCE_FROM and scope == "nationwide")
     ):
-        basis = _nationwide_basis(on)
-        if lists:
-            basis += "; " + "; ".join(str(b.reference) for b in lists)
         return ReceiptDecision(
             True,
             f"{code} is received nationwide regardless of administrative boundaries; "
             f"{receiving} (province {receiving_province}) transfers it to {handler.name}",
-            basis,
+            _with_lists(_nationwide_basis(on), lists),
             ReceiptMode.NATIONWIDE,
             competence,
         )
-    return ReceiptDecision(
-        False,
+    return refuse(
         f"{receiving} is in province {receiving_province} but the dossier belongs to province "
         f"{home}, and {code} is not received nationwide regardless of administrative boundaries",
-        _nationwide_basis(on) if on >= _DECREE_118_FROM else _regime(on),
-        None,
-        competence,
+        _nationwide_basis(on),
     )
 
 
-def plan_transfer(
-    resolver: CompetenceResolver,
-    procedure: str | ProcedureLike,
-    receiving: str,
-    subject: str,
-    on: dt.date,
-) -> Transfer:
+def plan_transfer(decision: ReceiptDecision, receiving: str, on: dt.date) -> Transfer:
     """See :meth:`adminflow.competence.CompetenceResolver.transfer`."""
-    decision = decide_receipt(resolver, procedure, receiving, subject, on)
     if not decision or decision.competence is None or decision.mode is None:
         raise InvalidValueError("receiving_unit", receiving, decision.reason)
     destination = decision.competence.acting

@@ -19,6 +19,7 @@ import functools
 import json
 import tomllib
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +39,15 @@ _FORMATS = ("toml", "json")
 
 def _structure_date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise InvalidValueError("date", value, "must be a date, not a date and time")
+        raise InvalidValueError("", value, "must be a date, not a date and time")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise InvalidValueError("date", value, "must be an ISO date YYYY-MM-DD") from None
-    raise InvalidValueError("date", value, "must be a date")
+            raise InvalidValueError("", value, "must be an ISO date YYYY-MM-DD") from None
+    raise InvalidValueError("", value, "must be a date")
 
 
 def _structure_seat(value: Any, _: Any) -> Seat:
@@ -55,13 +56,13 @@ def _structure_seat(value: Any, _: Any) -> Seat:
 
 def _structure_strings(value: Any, _: Any) -> frozenset[str]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise InvalidValueError("scope", value, "must be a list of strings")
+        raise InvalidValueError("", value, "must be a list of strings")
     return frozenset(value)
 
 
 def _structure_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError("text", value, "must be a string")
+        raise InvalidValueError("", value, "must be a string")
     return value
 
 
@@ -70,12 +71,12 @@ def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
         return type_(value)
     except ValueError:
         choices = ", ".join(type_)
-        raise InvalidValueError(type_.__name__, value, f"must be one of {choices}") from None
+        raise InvalidValueError("", value, f"must be one of {choices}") from None
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
     if not isinstance(value, bool):
-        raise InvalidValueError("flag", value, "must be true or false")
+        raise InvalidValueError("", value, "must be true or false")
     return value
 
 
@@ -100,25 +101,44 @@ def _converter() -> cattrs.Converter:
 
 def _format_exception(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, InvalidValueError):
-        return exc.reason
+        # The structure hooks leave the field out (the path names it); a seat or an object's
+        # own check (e.g. an authority's unit_code) names it.
+        field = f"{exc.field}: " if exc.field and exc.field != "seat" else ""
+        return f"{field}{exc.reason}, got {exc.value!r}"
     if isinstance(exc, KeyError):
         return "required field missing"
+    if isinstance(exc, AttributeError):  # cattrs met a non-table where it wanted a table
+        return "must be a table"
     return cattrs.v.format_exception(exc, type_)
 
 
-def _nest_scopes(document: dict[str, Any]) -> dict[str, Any]:
-    """Move each rule's flat ``procedures``/``fields`` into a ``scope`` table."""
+def _nest_scopes(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """Move each rule's flat ``procedures``/``fields`` into a ``scope`` table.
+
+    Appends to ``problems`` what cattrs would misreport: a list written as a single table
+    (each of its keys would be taken for an entry) and a rule with its own ``scope`` key.
+    """
     document = copy.copy(document)
-    for name in _LISTS:
+    for name in (*_LISTS, "authorities", "districts"):
         entries = document.get(name)
-        if not isinstance(entries, list):
+        if entries is not None and not isinstance(entries, list):
+            problems.append(Problem(name, "must be an array of tables ([[...]] in TOML)"))
+            document[name] = []
+            continue
+        if name not in _LISTS or entries is None:
             continue
         nested = []
-        for entry in entries:
+        for i, entry in enumerate(entries):
             if isinstance(entry, dict):
                 entry = dict(entry)
-                scope = {k: entry.pop(k) for k in ("procedures", "fields") if k in entry}
-                entry["scope"] = scope
+                if "scope" in entry:
+                    problems.append(
+                        Problem(
+                            f"{name}[{i}].scope",
+                            "unknown key: write procedures and fields directly in the rule",
+                        )
+                    )
+                entry["scope"] = {k: entry.pop(k) for k in ("procedures", "fields") if k in entry}
             nested.append(entry)
         document[name] = nested
     return document
@@ -153,15 +173,17 @@ def rules_from_dict(
     """
     if not isinstance(document, dict):
         raise ValidationError([Problem("", "the document must be a table")], source=source)
+    problems: list[Problem] = []
+    nested = _nest_scopes(document, problems)
     try:
-        rules = _converter().structure(_nest_scopes(document), CompetenceRules)
+        rules = _converter().structure(nested, CompetenceRules)
     except (cattrs.BaseValidationError, InvalidValueError, TypeError, ValueError) as exc:
-        problems = []
         for line in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
             message, _, path = line.rpartition(" @ ")
             path = path.removeprefix("$").removeprefix(".").replace(".scope.", ".")
             problems.append(Problem(path, message))
-        raise ValidationError(problems, source=source) from None
+    if problems:
+        raise ValidationError(problems, source=source)
     if validate:
         rules.validate(source=source)
     return rules
@@ -218,6 +240,8 @@ def loads_rules(
     """
     if format not in _FORMATS:
         raise InvalidValueError("format", format, "must be 'toml' or 'json'")
+    if not isinstance(text, str):
+        raise InvalidValueError("text", text, "must be a string (decode bytes first)")
     try:
         document = tomllib.loads(text) if format == "toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
@@ -227,28 +251,42 @@ def loads_rules(
     return rules_from_dict(document, source=source, validate=validate)
 
 
-def load_rules(path: str | Path, *, validate: bool = True) -> CompetenceRules:
-    """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix).
-
-    Raises:
-        ValidationError: Every problem of the document, at once.
-        InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
-    """
+def _path(path: str | Path) -> tuple[Path, str]:
+    """The path and its format (from the suffix)."""
+    if not isinstance(path, str | PathLike):
+        raise InvalidValueError("path", path, "must be a str or a Path")
     path = Path(path)
     format_ = path.suffix.lower().lstrip(".")
     if format_ not in _FORMATS:
         raise InvalidValueError("path", str(path), "must end in .toml or .json")
-    return loads_rules(
-        path.read_text(encoding="utf-8"), format=format_, source=str(path), validate=validate
-    )
+    return path, format_
+
+
+def load_rules(path: str | Path, *, validate: bool = True) -> CompetenceRules:
+    """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix).
+
+    Raises:
+        OSError: The file cannot be read.
+        ValidationError: Every problem of the document, at once (also: not UTF-8).
+        InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
+    """
+    path, format_ = _path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError([Problem("", f"not UTF-8 text: {exc}")], source=str(path)) from None
+    return loads_rules(text, format=format_, source=str(path), validate=validate)
 
 
 def dumps_rules(rules: CompetenceRules, *, format: str = "toml") -> str:
     """Write a rule set as TOML or JSON text; :func:`loads_rules` reads it back unchanged.
 
     Raises:
-        InvalidValueError: ``format`` is not ``"toml"`` or ``"json"``.
+        InvalidValueError: ``rules`` is not a rule set, or ``format`` is not ``"toml"`` or
+            ``"json"``.
     """
+    if not isinstance(rules, CompetenceRules):
+        raise InvalidValueError("rules", rules, "must be a CompetenceRules")
     if format == "toml":
         return tomli_w.dumps(rules_to_dict(rules))
     if format == "json":
@@ -263,12 +301,10 @@ def dump_rules(rules: CompetenceRules, path: str | Path) -> None:
     """Write a rule set to a ``.toml`` or ``.json`` file (format from the suffix).
 
     Raises:
+        OSError: The file cannot be written.
         InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
     """
-    path = Path(path)
-    format_ = path.suffix.lower().lstrip(".")
-    if format_ not in _FORMATS:
-        raise InvalidValueError("path", str(path), "must end in .toml or .json")
+    path, format_ = _path(path)
     path.write_text(dumps_rules(rules, format=format_), encoding="utf-8")
 
 

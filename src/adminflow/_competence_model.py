@@ -6,7 +6,9 @@ Private module; the public names are re-exported by :mod:`adminflow.competence`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -25,6 +27,8 @@ __all__ = [
     "Scope",
     "ScopeKey",
     "Seat",
+    "a_noun",
+    "as_day",
 ]
 
 #: Rank of an authority kind inside one level: a People's Committee (or a ministry) above its
@@ -44,10 +48,100 @@ _KIND_RANK = {
 ScopeKey = tuple[str, str]
 
 
-def _frozen_strings(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise InvalidValueError("scope", values, "must be a collection of strings, not a string")
-    return frozenset(values)
+_VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def as_day(field: str, value: object) -> dt.date:
+    """The day of a date, or of an aware instant taken in Vietnam time (Asia/Ho_Chi_Minh).
+
+    Raises:
+        InvalidValueError: ``value`` is not a date or an aware datetime (naive datetimes are
+            refused, as everywhere in adminflow), or is out of range.
+    """
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidValueError(
+                field, value, "must be timezone-aware (naive datetimes are refused); or a date"
+            )
+        try:
+            return value.astimezone(_VIETNAM).date()
+        except OverflowError:
+            raise InvalidValueError(field, value, "is out of the supported range") from None
+    if isinstance(value, dt.date):
+        return value
+    raise InvalidValueError(field, value, "must be a date or an aware datetime")
+
+
+def _strings(field: str, values: object) -> frozenset[str]:
+    if isinstance(values, str | bytes):
+        raise InvalidValueError(field, values, "must be a collection of strings, not a string")
+    if not isinstance(values, Iterable):
+        raise InvalidValueError(field, values, "must be a collection of strings")
+    found = frozenset(values)
+    if not all(isinstance(v, str) for v in found):
+        raise InvalidValueError(field, values, "must be a collection of strings")
+    return found
+
+
+def _procedure_codes(values: Iterable[str]) -> frozenset[str]:
+    return _strings("procedures", values)
+
+
+def _field_names(values: Iterable[str]) -> frozenset[str]:
+    return _strings("fields", values)
+
+
+def _commune_codes(values: Iterable[str]) -> frozenset[str]:
+    return _strings("communes", values)
+
+
+def _to_level(value: Level | str) -> Level:
+    try:
+        return Level(value)
+    except ValueError:
+        raise InvalidValueError("level", value, f"must be one of {', '.join(Level)}") from None
+
+
+def _to_kind(value: AuthorityKind | str) -> AuthorityKind:
+    try:
+        return AuthorityKind(value)
+    except ValueError:
+        raise InvalidValueError(
+            "kind", value, f"must be one of {', '.join(AuthorityKind)}"
+        ) from None
+
+
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _typed(check: Callable[[Any], bool], expected: str, *, optional: bool = False) -> _Validator:
+    """An attrs validator raising InvalidValueError(field, value, ...) unless ``check`` holds."""
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not ((optional and value is None) or check(value)):
+            raise InvalidValueError(attribute.name, value, f"must be {expected}")
+
+    return validate
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+_TEXT = _typed(lambda v: isinstance(v, str), "a string")
+_OPTIONAL_TEXT = _typed(lambda v: isinstance(v, str), "a string or None", optional=True)
+_DAY = _typed(_is_day, "a date (not a datetime)")
+_OPTIONAL_DAY = _typed(_is_day, "a date (not a datetime) or None", optional=True)
+_FLAG = _typed(lambda v: isinstance(v, bool), "True or False")
+
+
+def _of(cls: type, *, optional: bool = False) -> _Validator:
+    return _typed(lambda v: isinstance(v, cls), a_noun(cls.__name__), optional=optional)
+
+
+def a_noun(noun: str) -> str:
+    """The noun with its indefinite article: ``"a Seat"``, ``"an Authorization"``."""
+    return f"{'an' if noun[:1] in 'AEIOU' else 'a'} {noun}"
 
 
 @attrs.frozen
@@ -76,9 +170,9 @@ class Seat:
         True
     """
 
-    level: Level = attrs.field(converter=Level)
-    kind: AuthorityKind = attrs.field(converter=AuthorityKind)
-    authority_id: str | None = None
+    level: Level = attrs.field(converter=_to_level)
+    kind: AuthorityKind = attrs.field(converter=_to_kind)
+    authority_id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
     @classmethod
     def parse(cls, text: str) -> Seat:
@@ -152,10 +246,10 @@ class LegalReference:
         'Decree 151/2025/NĐ-CP, Art. 5(1)(m)'
     """
 
-    instrument: str
-    issued_on: dt.date | None = None
-    article: str | None = None
-    note: str = ""
+    instrument: str = attrs.field(validator=_TEXT)
+    issued_on: dt.date | None = attrs.field(default=None, validator=_OPTIONAL_DAY)
+    article: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    note: str = attrs.field(default="", validator=_TEXT)
 
     def __str__(self) -> str:
         parts = [self.instrument]
@@ -184,8 +278,8 @@ class Scope:
         False
     """
 
-    procedures: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strings)
-    fields: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strings)
+    procedures: frozenset[str] = attrs.field(factory=frozenset, converter=_procedure_codes)
+    fields: frozenset[str] = attrs.field(factory=frozenset, converter=_field_names)
 
     def covers(self, procedure_code: str, field: str | None) -> bool:
         """Whether the scope covers the procedure with this code and field."""
@@ -204,8 +298,35 @@ class Scope:
 
 
 @attrs.frozen(kw_only=True)
-class Grant:
+class _Rule:
+    """What every rule has: identity, scope, where, when and why (see :class:`Grant`)."""
+
+    id: str = attrs.field(validator=_TEXT)
+    scope: Scope = attrs.field(validator=_of(Scope))
+    region: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    valid_from: dt.date = attrs.field(validator=_DAY)
+    valid_until: dt.date | None = attrs.field(default=None, validator=_OPTIONAL_DAY)
+    reference: LegalReference = attrs.field(validator=_of(LegalReference))
+
+    def is_in_force(self, on: dt.date) -> bool:
+        """Whether the rule applies on that day."""
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def overlaps_in_time(self, other: _Rule) -> bool:
+        """Whether the two validity windows share a day."""
+        end_a = self.valid_until or dt.date.max
+        end_b = other.valid_until or dt.date.max
+        return self.valid_from <= end_b and other.valid_from <= end_a
+
+
+@attrs.frozen(kw_only=True)
+class Grant(_Rule):
     """Common part of every competence rule: identity, scope, where, when and why.
+
+    Every field is type-checked on construction (:class:`~adminflow.errors.InvalidValueError`
+    naming the field); consistency between fields and rules (a window ending before it
+    starts, an authorization without an end date, ...) is left to
+    :meth:`CompetenceRules.problems`, which reports every problem at once.
 
     Attributes:
         id: Identifier unique in its rule set; used in problem reports and chains.
@@ -216,23 +337,6 @@ class Grant:
         valid_until: Last day the rule applies (inclusive), or ``None`` if open-ended.
         reference: The legal instrument and article.
     """
-
-    id: str
-    scope: Scope
-    region: str | None = None
-    valid_from: dt.date
-    valid_until: dt.date | None = None
-    reference: LegalReference
-
-    def is_in_force(self, on: dt.date) -> bool:
-        """Whether the rule applies on that day."""
-        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
-
-    def overlaps_in_time(self, other: Grant) -> bool:
-        """Whether the two validity windows share a day."""
-        end_a = self.valid_until or dt.date.max
-        end_b = other.valid_until or dt.date.max
-        return self.valid_from <= end_b and other.valid_from <= end_a
 
 
 @attrs.frozen(kw_only=True)
@@ -247,7 +351,7 @@ class Assignment(Grant):
         holder: The seat that decides when no delegation applies.
     """
 
-    holder: Seat
+    holder: Seat = attrs.field(validator=_of(Seat))
 
 
 @attrs.frozen(kw_only=True)
@@ -273,9 +377,9 @@ class Decentralization(Grant):
         against the official text. Law on Organization of Government No. 63/2025/QH15, Art. 8.
     """
 
-    grantor: Seat
-    grantee: Seat
-    allows_onward: bool = False
+    grantor: Seat = attrs.field(validator=_of(Seat))
+    grantee: Seat = attrs.field(validator=_of(Seat))
+    allows_onward: bool = attrs.field(default=False, validator=_FLAG)
 
 
 @attrs.frozen(kw_only=True)
@@ -299,12 +403,12 @@ class Authorization(Grant):
         the competent agency authorized them to).
     """
 
-    grantor: Seat
-    grantee: Seat
+    grantor: Seat = attrs.field(validator=_of(Seat))
+    grantee: Seat = attrs.field(validator=_of(Seat))
 
 
 @attrs.frozen(kw_only=True)
-class BoundaryFreeList:
+class BoundaryFreeList(_Rule):
     """A published list of procedures received regardless of administrative boundaries.
 
     ``region`` is the province whose One-Stop Units receive the listed procedures from
@@ -323,22 +427,18 @@ class BoundaryFreeList:
         reference: The publishing decision, e.g. ``"Decision 2449/QĐ-UBND"`` (Hồ Chí Minh City).
     """
 
-    id: str
-    region: str | None = None
-    scope: Scope = attrs.field(factory=Scope)
-    all_procedures: bool = False
-    valid_from: dt.date
-    valid_until: dt.date | None = None
-    reference: LegalReference
+    scope: Scope = attrs.field(factory=Scope, validator=_of(Scope))
+    all_procedures: bool = attrs.field(default=False, validator=_FLAG)
 
     def covers(self, procedure_code: str, field: str | None, on: dt.date) -> bool:
         """Whether the list, in force on ``on``, covers the procedure."""
-        in_force = self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
-        return in_force and (self.all_procedures or self.scope.covers(procedure_code, field))
+        return self.is_in_force(on) and (
+            self.all_procedures or self.scope.covers(procedure_code, field)
+        )
 
 
 @attrs.frozen(kw_only=True)
-class BoundaryFreeExclusion:
+class BoundaryFreeExclusion(_Rule):
     """A procedure a province (or the country) keeps out of boundary-free receipt, with why.
 
     The reason is data, not law hard-coded in adminflow: the often-reported exclusion of
@@ -357,18 +457,11 @@ class BoundaryFreeExclusion:
         reference: The deciding instrument.
     """
 
-    id: str
-    region: str | None = None
-    scope: Scope
-    reason: str
-    valid_from: dt.date
-    valid_until: dt.date | None = None
-    reference: LegalReference
+    reason: str = attrs.field(validator=_TEXT)
 
     def covers(self, procedure_code: str, field: str | None, on: dt.date) -> bool:
         """Whether the exclusion, in force on ``on``, covers the procedure."""
-        in_force = self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
-        return in_force and self.scope.covers(procedure_code, field)
+        return self.is_in_force(on) and self.scope.covers(procedure_code, field)
 
 
 @attrs.frozen(kw_only=True)
@@ -385,6 +478,6 @@ class LegacyDistrict:
         communes: Codes of today's communes whose dossiers the district decided.
     """
 
-    code: str
-    name: str
-    communes: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strings)
+    code: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=_TEXT)
+    communes: frozenset[str] = attrs.field(factory=frozenset, converter=_commune_codes)

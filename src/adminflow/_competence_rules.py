@@ -5,9 +5,9 @@ Private module; the public names are re-exported by :mod:`adminflow.competence`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -19,8 +19,9 @@ from adminflow._competence_model import (
     Decentralization,
     Grant,
     LegacyDistrict,
+    a_noun,
 )
-from adminflow.errors import NotFoundError, Problem, ValidationError
+from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import AdministrativeUnit, Authority, AuthorityKind, Level
 
 __all__ = [
@@ -76,32 +77,52 @@ def province_of(code: str, gazetteer: GazetteerLike | None) -> str | None:
         return None
 
 
-def _tuple_assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
-    return tuple(values)
+_T = TypeVar("_T")
 
 
-def _tuple_decentralizations(values: Iterable[Decentralization]) -> tuple[Decentralization, ...]:
-    return tuple(values)
+def _tuple_of(field: str, kind: type[_T], values: Iterable[_T]) -> tuple[_T, ...]:
+    """The rules as a tuple, refusing anything that is not a collection of ``kind``."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise InvalidValueError(field, values, f"must be a list of {kind.__name__}")
+    found = tuple(values)
+    for i, value in enumerate(found):
+        if not isinstance(value, kind):
+            raise InvalidValueError(f"{field}[{i}]", value, f"must be {a_noun(kind.__name__)}")
+    return found
 
 
-def _tuple_authorizations(values: Iterable[Authorization]) -> tuple[Authorization, ...]:
-    return tuple(values)
+# Named converters, one per field: the attrs mypy plugin only understands named functions.
+def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
+    return _tuple_of("assignments", Assignment, values)
 
 
-def _tuple_authorities(values: Iterable[Authority]) -> tuple[Authority, ...]:
-    return tuple(values)
+def _decentralizations(values: Iterable[Decentralization]) -> tuple[Decentralization, ...]:
+    return _tuple_of("decentralizations", Decentralization, values)
 
 
-def _tuple_boundary_free(values: Iterable[BoundaryFreeList]) -> tuple[BoundaryFreeList, ...]:
-    return tuple(values)
+def _authorizations(values: Iterable[Authorization]) -> tuple[Authorization, ...]:
+    return _tuple_of("authorizations", Authorization, values)
 
 
-def _tuple_exclusions(values: Iterable[BoundaryFreeExclusion]) -> tuple[BoundaryFreeExclusion, ...]:
-    return tuple(values)
+def _authorities(values: Iterable[Authority]) -> tuple[Authority, ...]:
+    return _tuple_of("authorities", Authority, values)
 
 
-def _tuple_districts(values: Iterable[LegacyDistrict]) -> tuple[LegacyDistrict, ...]:
-    return tuple(values)
+def _boundary_free(values: Iterable[BoundaryFreeList]) -> tuple[BoundaryFreeList, ...]:
+    return _tuple_of("boundary_free", BoundaryFreeList, values)
+
+
+def _exclusions(values: Iterable[BoundaryFreeExclusion]) -> tuple[BoundaryFreeExclusion, ...]:
+    return _tuple_of("exclusions", BoundaryFreeExclusion, values)
+
+
+def _districts(values: Iterable[LegacyDistrict]) -> tuple[LegacyDistrict, ...]:
+    return _tuple_of("districts", LegacyDistrict, values)
+
+
+def _title(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidValueError(attribute.name, value, "must be a string")
 
 
 @attrs.frozen(kw_only=True)
@@ -127,22 +148,16 @@ class CompetenceRules:
         True
     """
 
-    title: str = ""
-    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple_assignments)
+    title: str = attrs.field(default="", validator=_title)
+    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
     decentralizations: tuple[Decentralization, ...] = attrs.field(
-        default=(), converter=_tuple_decentralizations
+        default=(), converter=_decentralizations
     )
-    authorizations: tuple[Authorization, ...] = attrs.field(
-        default=(), converter=_tuple_authorizations
-    )
-    authorities: tuple[Authority, ...] = attrs.field(default=(), converter=_tuple_authorities)
-    boundary_free: tuple[BoundaryFreeList, ...] = attrs.field(
-        default=(), converter=_tuple_boundary_free
-    )
-    exclusions: tuple[BoundaryFreeExclusion, ...] = attrs.field(
-        default=(), converter=_tuple_exclusions
-    )
-    districts: tuple[LegacyDistrict, ...] = attrs.field(default=(), converter=_tuple_districts)
+    authorizations: tuple[Authorization, ...] = attrs.field(default=(), converter=_authorizations)
+    authorities: tuple[Authority, ...] = attrs.field(default=(), converter=_authorities)
+    boundary_free: tuple[BoundaryFreeList, ...] = attrs.field(default=(), converter=_boundary_free)
+    exclusions: tuple[BoundaryFreeExclusion, ...] = attrs.field(default=(), converter=_exclusions)
+    districts: tuple[LegacyDistrict, ...] = attrs.field(default=(), converter=_districts)
 
     def grants(self) -> Iterator[tuple[str, Grant]]:
         """Every assignment, decentralization and authorization with its document path."""

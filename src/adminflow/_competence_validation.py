@@ -31,12 +31,6 @@ from adminflow.jurisdictions import Authority, AuthorityKind, Level
 __all__ = ["Validator"]
 
 
-def _region_overlap(a: str | None, b: str | None, gazetteer: GazetteerLike | None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    return province_of(a, gazetteer) == b or province_of(b, gazetteer) == a
-
-
 _LAW_SUBDELEGATION = "Law 63/2025/QH15 Art. 9(6); Law 72/2025/QH15 Art. 14"
 _LAW_ONWARD = "Law 72/2025/QH15 Art. 13 (article number from secondary sources)"
 
@@ -93,7 +87,9 @@ class Validator:
         paths += [(f"boundary_free[{i}]", b.id) for i, b in enumerate(self.rules.boundary_free)]
         paths += [(f"exclusions[{i}]", e.id) for i, e in enumerate(self.rules.exclusions)]
         for path, rule_id in paths:
-            if rule_id in seen:
+            if not rule_id.strip():
+                self.add(f"{path}.id", "must not be blank")
+            elif rule_id in seen:
                 self.add(f"{path}.id", f"duplicate rule id {rule_id!r}")
             seen.add(rule_id)
 
@@ -218,12 +214,20 @@ class Validator:
             and not self._keys(a).isdisjoint(self._keys(b))
         )
 
+    def _cells(self, region: str) -> set[str]:
+        """The units a region stands for: a district's communes, or the region itself."""
+        return set(self.district_communes.get(region, ())) or {region}
+
     def _regions_overlap(self, a: str | None, b: str | None) -> bool:
-        if _region_overlap(a, b, self.gazetteer):
+        """Whether one dossier's unit can lie in both regions (a district: its communes)."""
+        if a is None or b is None or a == b:
             return True
-        return b in self.district_communes.get(a or "", ()) or a in self.district_communes.get(
-            b or "", ()
-        )
+        cells_a, cells_b = self._cells(a), self._cells(b)
+        if not cells_a.isdisjoint(cells_b):
+            return True
+        provinces_a = {province_of(c, self.gazetteer) for c in cells_a} - {None}
+        provinces_b = {province_of(c, self.gazetteer) for c in cells_b} - {None}
+        return bool(provinces_a & cells_b or provinces_b & cells_a)
 
     def _overlaps(self, name: str, grants: Sequence[Grant]) -> None:
         # Assignments compete whatever their holders; delegations only from the same seat.

@@ -9,6 +9,7 @@ import datetime as dt
 
 import attrs
 
+from adminflow._competence_model import as_day
 from adminflow.errors import InvalidValueError
 
 __all__ = [
@@ -97,8 +98,14 @@ class OnlineServiceClassification:
     regime: OnlineServiceRegime
 
 
-def online_service_regime(on: dt.date) -> OnlineServiceRegime:
+def online_service_regime(on: dt.date | dt.datetime) -> OnlineServiceRegime:
     """The regime classifying online public services on ``on``.
+
+    Args:
+        on: The day, or an aware instant (taken in Vietnam time).
+
+    Raises:
+        InvalidValueError: ``on`` is not a date or an aware datetime.
 
     Examples:
         >>> online_service_regime(dt.date(2026, 6, 30)).instrument
@@ -106,13 +113,13 @@ def online_service_regime(on: dt.date) -> OnlineServiceRegime:
         >>> online_service_regime(dt.date(2026, 7, 1)).instrument
         'Decree 224/2026/NĐ-CP'
     """
-    if not isinstance(on, dt.date):
-        raise InvalidValueError("on", on, "must be a date")
-    day = on.date() if isinstance(on, dt.datetime) else on
+    day = as_day("on", on)
     return next(r for r in ONLINE_SERVICE_REGIMES if r.governs(day))
 
 
-def classify_online_service(level: str, *, on: dt.date) -> OnlineServiceClassification:
+def classify_online_service(
+    level: str, *, on: dt.date | dt.datetime
+) -> OnlineServiceClassification:
     """Classify an online service level under the regime in force on ``on``.
 
     Args:
@@ -120,7 +127,7 @@ def classify_online_service(level: str, *, on: dt.date) -> OnlineServiceClassifi
         on: The day (e.g. the dossier's receipt date or the end of a reporting period).
 
     Raises:
-        InvalidValueError: Unknown level.
+        InvalidValueError: Unknown level, or ``on`` is not a date or an aware datetime.
 
     References:
         Decree 42/2022/NĐ-CP Art. 11(1)(a)-(b) (until 30 June 2026); Decree 224/2026/NĐ-CP

@@ -40,7 +40,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -66,6 +65,7 @@ from adminflow._competence_model import (
     Scope,
     ScopeKey,
     Seat,
+    as_day,
 )
 from adminflow._competence_rules import (
     CatalogLike,
@@ -120,8 +120,6 @@ __all__ = [
 
 #: First day without district-level government (Law 72/2025/QH15; Resolution 202/2025/QH15).
 DISTRICT_LEVEL_ENDS = dt.date(2025, 7, 1)
-
-_VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @attrs.frozen
@@ -178,14 +176,6 @@ def _describe(grant: Grant) -> str:
     return f"authorized by {grant.grantor} to {grant.grantee}"
 
 
-def _as_day(at: dt.date | dt.datetime) -> dt.date:
-    if isinstance(at, dt.datetime):
-        return at.astimezone(_VIETNAM).date() if at.tzinfo is not None else at.date()
-    if isinstance(at, dt.date):
-        return at
-    raise InvalidValueError("at", at, "must be a date or a datetime")
-
-
 _Index = dict[tuple[ScopeKey, str | None], list[Grant]]
 
 
@@ -227,7 +217,11 @@ class CompetenceResolver:
         authorities: Iterable[AnyAuthority] = (),
         validate: bool = True,
     ) -> None:
-        self.rules = rules if rules is not None else CompetenceRules()
+        if rules is None:
+            rules = CompetenceRules()
+        if not isinstance(rules, CompetenceRules):
+            raise InvalidValueError("rules", rules, "must be a CompetenceRules")
+        self.rules = rules
         if gazetteer is None:
             from adminflow.jurisdictions import Gazetteer
 
@@ -235,6 +229,9 @@ class CompetenceResolver:
         self.catalog = catalog
         self.gazetteer = gazetteer
         extra = tuple(authorities)
+        for i, authority in enumerate(extra):
+            if not isinstance(authority, Authority | DistrictAuthority):
+                raise InvalidValueError(f"authorities[{i}]", authority, "must be an Authority")
         if validate:
             self.rules.validate(
                 catalog=catalog,
@@ -259,12 +256,27 @@ class CompetenceResolver:
                 found = self.catalog.get(procedure)
                 return procedure, found.field, Seat(found.level, found.authority_kind), found
             return procedure, None, None, None
-        return (
-            procedure.code,
-            procedure.field,
-            Seat(procedure.level, procedure.authority_kind),
-            procedure,
-        )
+        try:
+            code, field = procedure.code, procedure.field
+            seat = Seat(procedure.level, procedure.authority_kind)
+        except (AttributeError, InvalidValueError):
+            raise InvalidValueError(
+                "procedure", procedure, "must be a procedure code (str) or a Procedure"
+            ) from None
+        if not isinstance(code, str):
+            raise InvalidValueError("procedure.code", code, "must be a string")
+        return code, field, seat, procedure
+
+    def _unit(self, unit: str | AdministrativeUnit, field: str) -> str:
+        """The code of a unit argument, which must be a unit the gazetteer knows."""
+        code = unit.code if isinstance(unit, AdministrativeUnit) else unit
+        if not isinstance(code, str):
+            raise InvalidValueError(
+                field, unit, "must be a unit code (str) or an AdministrativeUnit"
+            )
+        if code not in self.gazetteer:
+            raise NotFoundError("administrative unit", code, hint=f"argument {field}")
+        return code
 
     def province_of(self, unit_code: str) -> str | None:
         """The province code of a unit (cached)."""
@@ -384,10 +396,17 @@ class CompetenceResolver:
             NoCompetentAuthorityError: Nobody is competent (unknown procedure without an
                 assignment, district competence after 1 July 2025, unknown body, ...).
             AmbiguousCompetenceError: Several rules or bodies compete (``.candidates``).
+            InvalidValueError: An argument has the wrong type, or ``at`` is a naive datetime.
+            NotFoundError: The gazetteer does not know ``unit``.
         """
-        on = _as_day(at)
-        unit_code = unit.code if isinstance(unit, AdministrativeUnit) else unit
+        on = as_day("at", at)
+        unit_code = self._unit(unit, "unit")
         code, field, seat, _ = self._procedure(procedure)
+        return self._resolve(code, field, seat, unit_code, on)
+
+    def _resolve(
+        self, code: str, field: str | None, seat: Seat | None, unit_code: str, on: dt.date
+    ) -> Competence:
         keys: list[ScopeKey] = [("procedure", code)]
         if field is not None:
             keys.append(("field", field))
@@ -451,14 +470,15 @@ class CompetenceResolver:
         The result is truthy when receipt is allowed; its ``reason`` says why in words and
         ``legal_basis`` names the provisions (Decree 118/2025/NĐ-CP Art. 3(6)-(7), 14(2),
         14(4) as added by Decree 309/2026/NĐ-CP Art. 7).
+
+        Raises:
+            InvalidValueError: An argument has the wrong type, or ``at`` is a naive datetime.
+            NotFoundError: The gazetteer does not know one of the units.
         """
-        return decide_receipt(
-            self,
-            procedure,
-            _code(receiving_unit),
-            _code(subject_unit),
-            _as_day(at),
-        )
+        on = as_day("at", at)
+        receiving = self._unit(receiving_unit, "receiving_unit")
+        subject = self._unit(subject_unit, "subject_unit")
+        return decide_receipt(self, procedure, receiving, subject, on)
 
     def transfer(
         self,
@@ -472,12 +492,9 @@ class CompetenceResolver:
 
         Raises:
             InvalidValueError: The receiving unit may not receive this dossier (the message
-                gives the refusal's reason).
+                gives the refusal's reason), or an argument is malformed.
+            NotFoundError: The gazetteer does not know one of the units.
         """
-        return plan_transfer(
-            self, procedure, _code(receiving_unit), _code(subject_unit), _as_day(at)
-        )
-
-
-def _code(unit: str | AdministrativeUnit) -> str:
-    return unit.code if isinstance(unit, AdministrativeUnit) else unit
+        decision = self.can_receive(procedure, receiving_unit, subject_unit, at=at)
+        receiving = self._unit(receiving_unit, "receiving_unit")
+        return plan_transfer(decision, receiving, as_day("at", at))
