@@ -1,6 +1,9 @@
 """Properties of procedures and catalogues: round trips and total error reporting."""
 
+import copy
 import json
+import re
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +26,62 @@ garbage = st.recursive(
     ),
     max_leaves=20,
 )
+
+#: Any JSON value, non-finite and huge numbers included.
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=2**63 - 2, max_value=2**70)
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(["", " ", "commune", "online", "15:00", "2025-07-01", "1.001193"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def positions(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every position (key or index path) inside a plain JSON document, the root included."""
+    found = [path]
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += positions(value, (*path, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += positions(value, (*path, index))
+    return found
+
+
+@st.composite
+def documents_with_one_position_replaced(draw: st.DrawFn) -> Any:
+    """A valid catalogue document with one value, anywhere, replaced, removed or added to."""
+    from adminflow._catalog_io import converter
+
+    document = converter("json").unstructure(draw(catalogs(max_size=2)), Catalog)
+    document = copy.deepcopy(document)
+    path = draw(st.sampled_from(positions(document)))
+    value = draw(json_values)
+    if not path:
+        return value
+    *parents, last = path
+    container = document
+    for step in parents:
+        container = container[step]
+    action = draw(st.sampled_from(["replace", "remove", "add_key"]))
+    if action == "remove":
+        del container[last]
+    elif action == "add_key" and isinstance(container, dict):
+        container[draw(st.text(max_size=6))] = value
+    else:
+        container[last] = value
+    return document
+
+
+#: A problem message that is a stray Python exception, e.g. "TypeError: ...".
+STRAY_EXCEPTION = re.compile(r"^[A-Z]\w*(Error|Exception): ")
 
 
 class TestCatalogRoundTrip:
@@ -110,3 +169,26 @@ class TestInvalidDocuments:
             result = exc
 
         assert isinstance(result, Catalog | InvalidValueError)
+
+    @given(documents_with_one_position_replaced())
+    def test_any_value_at_any_position_yields_a_catalog_or_named_problems(
+        self, document: object
+    ) -> None:
+        """Any JSON value at any position of a valid document gives a catalogue or problems.
+
+        Never another exception, and every problem has a path and a message of its own
+        rather than a stray Python exception.
+        """
+        text = json.dumps(document)
+
+        try:
+            Catalog.loads(text, "json")
+        except ValidationError as exc:
+            problems = exc.problems
+        except InvalidValueError:
+            problems = ()
+        else:
+            problems = ()
+
+        assert all(p.path for p in problems), problems
+        assert not [p for p in problems if STRAY_EXCEPTION.match(p.message)], problems
