@@ -5,11 +5,13 @@ import json
 import re
 from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from adminflow.errors import InvalidValueError, ValidationError
-from adminflow.procedures import Catalog, Procedure
+from adminflow.procedures import Catalog, Fee, Procedure, Step
 from adminflow.testing import catalogs, invalid_catalog_documents, procedures
 
 #: Plain data of any shape, as a hand-written or corrupted file could hold.
@@ -80,6 +82,9 @@ def documents_with_one_position_replaced(draw: st.DrawFn) -> Any:
     return document
 
 
+#: The shape of a national procedure code, written independently of adminflow.codes.
+WELL_SHAPED = re.compile(r"[0-9]\.[0-9]{6}(\.([0-9]{3}\.[0-9]{2}\.[0-9]{2}\.)?[A-Z][0-9]{2})?")
+
 #: A problem message that is a stray Python exception, e.g. "TypeError: ...".
 STRAY_EXCEPTION = re.compile(r"^[A-Z]\w*(Error|Exception): ")
 
@@ -118,6 +123,37 @@ class TestProcedureInvariants:
         capacity = 8 if procedure.processing_time.amount == 0 else procedure.processing_time.amount
 
         assert procedure.steps_total <= capacity
+
+    @given(procedures(), st.integers(1, 8))
+    def test_steps_over_the_processing_time_are_refused(
+        self, procedure: Procedure, over: int
+    ) -> None:
+        """Adding a step that takes the budgets past the processing time raises, naming steps."""
+        time = procedure.processing_time
+        capacity = 8 if time.amount == 0 else time.amount
+        extra = Step("Bước thêm", "chuyên viên", float(capacity - procedure.steps_total + over))
+
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(procedure, steps=(*procedure.steps, extra))
+
+        assert info.value.field == "steps"
+
+    @given(procedures(), st.text(max_size=25).filter(lambda c: not WELL_SHAPED.fullmatch(c)))
+    def test_malformed_codes_are_refused(self, procedure: Procedure, code: str) -> None:
+        """Any code not of the national shape raises InvalidValueError naming the code."""
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(procedure, code=code)
+
+        assert info.value.field == "code"
+
+    @given(st.integers(max_value=-1), st.integers(2**63, 2**80))
+    def test_fee_amounts_out_of_range_are_refused(self, negative: int, huge: int) -> None:
+        """A negative or beyond-64-bit fee raises InvalidValueError naming amount_vnd."""
+        for amount in (negative, huge):
+            with pytest.raises(InvalidValueError) as info:
+                Fee(amount, "lệ phí")
+
+            assert info.value.field == "amount_vnd"
 
 
 class TestInvalidDocuments:
