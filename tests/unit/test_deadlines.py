@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from adminflow.calendar import Closure, WorkingCalendar
-from adminflow.deadlines import Deadline, ProcessingTime, ReasonKind, compute_deadline
+from adminflow.deadlines import Deadline, ProcessingTime, ReasonKind, TimeUnit, compute_deadline
 from adminflow.errors import CalendarError, InvalidValueError
 
 VN = WorkingCalendar.vietnam()
@@ -222,3 +222,75 @@ class TestBadInput:
         """working_time_between refuses a naive datetime."""
         with pytest.raises(InvalidValueError, match="start"):
             VN.working_time_between(dt.datetime(2025, 6, 2), at("2025-06-02T10:00+07:00"))
+
+
+class TestReviewRegressions:
+    """Defects found in review: each input once gave a wrong answer or a bare built-in error."""
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: ProcessingTime("weeks", 3), "unit"),  # type: ignore[arg-type]
+            (lambda: ProcessingTime.working_days(3.0), "amount"),  # type: ignore[arg-type]
+            (lambda: ProcessingTime.same_day("15:00"), "cutoff"),  # type: ignore[arg-type]
+            (lambda: ProcessingTime.same_day(dt.time(15, tzinfo=dt.UTC)), "cutoff"),
+            (lambda: ProcessingTime(TimeUnit.WORKING_DAYS, 3, dt.time(15)), "cutoff"),
+        ],
+    )
+    def test_bad_processing_times_name_the_field(self, build: object, field: str) -> None:
+        """A bad unit, amount or cut-off raises InvalidValueError naming it, not a ValueError."""
+        with pytest.raises(InvalidValueError, match=f"^{field}: "):
+            build()  # type: ignore[operator]
+
+    def test_numpy_amount_is_an_int(self) -> None:
+        """A numpy integer amount is stored as a plain int."""
+        np = pytest.importorskip("numpy")
+
+        processing_time = ProcessingTime.working_days(np.int64(3))
+
+        assert type(processing_time.amount) is int
+        assert processing_time == ProcessingTime.working_days(3)
+
+    @pytest.mark.parametrize(
+        ("received", "cutoff", "due"),
+        [
+            ("2025-06-02T17:30+07:00", dt.time(18), "2025-06-03T17:00+07:00"),
+            ("2025-06-02T17:00+07:00", None, "2025-06-03T17:00+07:00"),
+            ("2025-06-02T16:59+07:00", None, "2025-06-02T17:00+07:00"),
+        ],
+    )
+    def test_same_day_never_due_before_receipt(
+        self, received: str, cutoff: dt.time | None, due: str
+    ) -> None:
+        """A same-day time received at or after closing is due the next working day."""
+        processing_time = ProcessingTime(TimeUnit.SAME_DAY, 0, cutoff)
+
+        deadline = VN.due(at(received), processing_time)
+
+        assert deadline.due_at == at(due)
+        assert deadline.due_at > deadline.received_at
+
+    def test_huge_calendar_day_count_is_a_calendar_error(self) -> None:
+        """A calendar-day count past any date raises CalendarError, not OverflowError."""
+        with pytest.raises(CalendarError, match="processing_time"):
+            VN.due(at("2025-06-02T10:00+07:00"), ProcessingTime.days(10**9))
+
+    @pytest.mark.parametrize(
+        "processing_time",
+        [ProcessingTime.same_day(), ProcessingTime.working_hours(2)],
+    )
+    def test_due_on_the_last_supported_day(self, processing_time: ProcessingTime) -> None:
+        """A deadline due on 31 Dec 2035, the last supported day, is computed."""
+        deadline = VN.due(at("2035-12-31T09:00+07:00"), processing_time)
+
+        assert deadline.due_on == dt.date(2035, 12, 31)
+
+    def test_close_of_office_is_cited_as_a_convention(self) -> None:
+        """The end line cites Art. 148(6) (24:00) and says the close of office is a convention."""
+        deadline = VN.due(at("2025-06-02T10:00+07:00"), ProcessingTime.working_days(1))
+
+        end = deadline.explanation[-1]
+        assert end.kind is ReasonKind.END
+        assert "Art. 148(1),(6)" in end.source
+        assert "24:00" in end.source
+        assert "adminflow convention" in end.source
