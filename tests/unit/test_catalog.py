@@ -82,6 +82,31 @@ class TestSample:
         assert procedure.name == name
         assert procedure.processing_time == time
 
+    @pytest.mark.parametrize(
+        ("code", "what"),
+        [
+            ("1.001612", "Processing time [B]"),  # Decree 168/2025 article not read
+            ("1.004222", "Processing time [B]"),  # Law on Residence Art. 22(3) not read
+            ("1.004194", "processing time (Law on Residence Art. 28) and fees [B]"),
+            ("1.001776", "Processing time [B]"),  # Decree 147/2025 steps not read
+            ("1.000956", "Code [B]"),  # no code confirmed by the research
+            ("3.000347", "Circular 12/2025/TT-BCA article was not read [B]"),
+        ],
+    )
+    def test_believed_only_facts_are_marked_as_such(self, code: str, what: str) -> None:
+        """Facts the research marks [B] (believed, not read in a source) say so in the entry."""
+        notes = " ".join(Catalog.sample().get(code).notes)
+
+        assert what in notes
+
+    def test_every_entry_marks_how_sure_its_facts_are(self) -> None:
+        """Every sample entry's notes mark its facts [V], [S] or [B]."""
+        catalog = Catalog.sample()
+
+        unmarked = [p.code for p in catalog if not re.search(r"\[(V|S|S\+|B)\]", " ".join(p.notes))]
+
+        assert unmarked == []
+
     def test_marriage_may_take_five_working_days_with_verification(self) -> None:
         """Marriage registration: immediate, or at most 5 working days if verification is needed."""
         marriage = Catalog.sample().get("1.000894")
