@@ -88,3 +88,45 @@ class TestDeadlineCommand:
         assert bad_year.returncode == 2
         assert "outside the supported years" in bad_year.stderr
         assert no_unit.returncode == 2
+
+    def test_cutoff_only_with_same_day(self) -> None:
+        """--cutoff with a unit other than --same-day exits 2 instead of being ignored."""
+        result = run(
+            "--received", "2025-04-25T10:00+07:00", "--working-days", "3", "--cutoff", "12:00"
+        )
+
+        assert result.returncode == 2
+        assert "--cutoff: only goes with --same-day" in result.stderr
+
+    def test_cutoff_is_a_local_time(self) -> None:
+        """A cut-off with a UTC offset is refused by the argument parser."""
+        result = run(
+            "--received", "2025-04-25T10:00+07:00", "--same-day", "--cutoff", "15:00+07:00"
+        )
+
+        assert result.returncode == 2
+        assert "'15:00+07:00'" in result.stderr
+
+    def test_same_day_with_a_cutoff(self) -> None:
+        """--same-day --cutoff 10:00 moves a 10:30 receipt to the next working day."""
+        result = run(
+            "--received", "2025-06-02T10:30+07:00", "--same-day", "--cutoff", "10:00", "--json"
+        )
+
+        assert json.loads(result.stdout)["due_at"] == "2025-06-03T17:00:00+07:00"
+
+    def test_reversed_closure_range_is_refused(self) -> None:
+        """A closure range that ends before it starts exits 2 naming the day."""
+        result = run(
+            "--received",
+            "2025-04-25T10:00+07:00",
+            "--working-days",
+            "3",
+            "--closure",
+            "2025-05-06..2025-05-01",
+            "--closure-source",
+            "Decision X",
+        )
+
+        assert result.returncode == 2
+        assert "last_day" in result.stderr

@@ -27,9 +27,12 @@ def _instant(text: str) -> dt.datetime:
 
 def _time(text: str) -> dt.time:
     try:
-        return dt.time.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a time HH:MM: {text!r}") from exc
+        value = dt.time.fromisoformat(text)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is not None:
+        raise argparse.ArgumentTypeError(f"not a local time HH:MM: {text!r}")
+    return value
 
 
 def _closure(text: str) -> tuple[dt.date, dt.date]:
@@ -69,9 +72,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--cutoff",
         type=_time,
-        default=dt.time(15),
         metavar="HH:MM",
-        help="cut-off hour for --same-day (default 15:00, Decree 118/2025 Art. 18(2))",
+        help="cut-off hour, only with --same-day (default 15:00, Decree 118/2025 Art. 18(2))",
     )
     parser.add_argument(
         "--closure",
@@ -97,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
     elif args.days is not None:
         processing_time = ProcessingTime.days(args.days)
     else:
-        processing_time = ProcessingTime.same_day(args.cutoff)
+        processing_time = ProcessingTime.same_day(args.cutoff or dt.time(15))
+    if args.cutoff is not None and not args.same_day:
+        raise InvalidValueError(
+            "--cutoff", args.cutoff.isoformat("minutes"), "only goes with --same-day"
+        )
     if args.closure and not args.closure_source:
         raise InvalidValueError("--closure-source", None, "is required with --closure")
     closures = [
