@@ -30,14 +30,13 @@ class WorkingTimeMixin:
     __slots__ = ()
 
     if TYPE_CHECKING:  # provided by WorkingCalendar
-        first_year: int
-        last_year: int
         sessions: tuple[OfficeSession, ...]
         timezone: ZoneInfo
         cutoff: dt.time
 
         def _index(self) -> WorkingDayIndex: ...
         def _offset(self, field: str, day: Any) -> int: ...
+        def _outside(self, field: str, value: Any) -> CalendarError: ...
         @staticmethod
         def _count(field: str, n: Any) -> int: ...
         def is_working_day(self, day: dt.date) -> bool: ...
@@ -87,9 +86,7 @@ class WorkingTimeMixin:
         if r == 0 and not opening:
             q, r = q - 1, self._day_us()
         if not 0 <= q < index.count:
-            raise CalendarError(
-                field, value, f"outside the supported years {self.first_year}-{self.last_year}"
-            )
+            raise self._outside(field, value)
         day = index.dates[q]
         before = 0
         tod = _to_us(self.sessions[-1].end)
@@ -168,9 +165,7 @@ class WorkingTimeMixin:
         try:
             delta = dt.timedelta(hours=count)
         except OverflowError:
-            raise CalendarError(
-                "hours", hours, f"outside the supported years {self.first_year}-{self.last_year}"
-            ) from None
+            raise self._outside("hours", hours) from None
         return self.add_working_time(at, delta)
 
     def working_time_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:

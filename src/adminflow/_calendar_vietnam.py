@@ -165,34 +165,33 @@ def vietnam_day_notes(first_year: int, last_year: int) -> Iterator[DayNote]:
         if first_year <= day.year <= last_year:
             yield _classify(day, name, vietnamese.get(day, ""))
     known_worked = set(english.weekend_workdays)
+    notes = []
     for off, worked, source in ANNOUNCED_SWAPS:
-        if worked in known_worked or off in english:
-            continue
-        if first_year <= off.year <= last_year:
-            yield DayNote(
-                off,
-                DayKind.SWAPPED_OFF,
-                f"day off swapped with {_fmt(worked)}, which is worked",
-                source,
-            )
-        if first_year <= worked.year <= last_year:
-            yield DayNote(
-                worked,
-                DayKind.SWAPPED_WORKDAY,
-                f"weekend day worked (làm bù), in exchange for {_fmt(off)} off",
-                source,
-            )
+        if worked not in known_worked and off not in english:
+            notes += [
+                DayNote(
+                    off,
+                    DayKind.SWAPPED_OFF,
+                    f"day off swapped with {_fmt(worked)}, which is worked",
+                    source,
+                ),
+                DayNote(
+                    worked,
+                    DayKind.SWAPPED_WORKDAY,
+                    f"weekend day worked (làm bù), in exchange for {_fmt(off)} off",
+                    source,
+                ),
+            ]
     for day in sorted(known_worked):
-        if first_year <= day.year <= last_year:
-            swapped = [d for d, n in english.items() if _fmt_us(day) in n]
-            partner = f", in exchange for {_fmt(swapped[0])} off" if swapped else ""
-            yield DayNote(
+        label = day.strftime("%m/%d/%Y")  # as in the "substituted from" names of ``holidays``
+        swapped = [d for d, n in english.items() if label in n]
+        partner = f", in exchange for {_fmt(swapped[0])} off" if swapped else ""
+        notes.append(
+            DayNote(
                 day,
                 DayKind.SWAPPED_WORKDAY,
                 f"weekend day worked (làm bù){partner}",
                 _notice(SWAP_NOTICES, swapped[0].year if swapped else day.year),
             )
-
-
-def _fmt_us(day: dt.date) -> str:
-    return day.strftime("%m/%d/%Y")
+        )
+    yield from (note for note in notes if first_year <= note.day.year <= last_year)

@@ -25,10 +25,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import attrs
 
+from adminflow._calendar_checks import (
+    as_tuple,
+    check_holidays,
+    check_name,
+    check_sessions_keep_their_offset,
+    to_closures,
+    to_extra_working_days,
+    to_sessions,
+    to_timezone,
+    to_weekend,
+)
 from adminflow._calendar_index import WorkingDayIndex
 from adminflow._calendar_time import WorkingTimeMixin
 from adminflow._calendar_types import (
@@ -66,56 +77,6 @@ VIETNAM_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKEND_SOURCE = "Decision 188/1999/QĐ-TTg Art. 1 (40-hour week, Saturday and Sunday off)"
 
 
-def _timezone(value: ZoneInfo | str) -> ZoneInfo:
-    if isinstance(value, ZoneInfo):
-        return value
-    try:
-        return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-        raise InvalidValueError("timezone", value, "must be an IANA time zone name") from exc
-
-
-def _weekend(value: Iterable[int]) -> frozenset[int]:
-    try:
-        days = frozenset(value)
-    except TypeError as exc:
-        raise InvalidValueError("weekend", value, "must be an iterable of weekdays 0-6") from exc
-    if any(not is_integer(d) or not 0 <= d <= 6 for d in days):
-        raise InvalidValueError("weekend", value, "must hold weekdays 0 (Monday) to 6 (Sunday)")
-    if len(days) == 7:
-        raise InvalidValueError("weekend", value, "leaves no working day in the week")
-    return frozenset(Weekday(int(d)) for d in days)
-
-
-def _as_tuple(field: str, value: Any) -> tuple[Any, ...]:
-    """``value`` as a tuple; a string or a non-iterable is refused, naming ``field``."""
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidValueError(field, value, "must be an iterable (a list or tuple)")
-    return tuple(value)
-
-
-def _closures(value: Any) -> tuple[Any, ...]:
-    return _as_tuple("closures", value)
-
-
-def _extra_working_days(value: Any) -> tuple[Any, ...]:
-    return _as_tuple("extra_working_days", value)
-
-
-def _sessions(value: Any) -> tuple[Any, ...]:
-    return _as_tuple("sessions", value)
-
-
-def _check_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str):
-        raise InvalidValueError(attribute.name, value, "must be a string")
-
-
-def _check_holidays(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not callable(value):
-        raise InvalidValueError(attribute.name, value, "must be a function or None")
-
-
 @attrs.frozen(kw_only=True)
 class WorkingCalendar(WorkingTimeMixin):
     """A working calendar (lịch làm việc): which days and hours a one-stop unit works.
@@ -143,21 +104,23 @@ class WorkingCalendar(WorkingTimeMixin):
         (Saturday reception); Decree 118/2025/NĐ-CP Art. 18(2) (15:00 cut-off).
     """
 
-    name: str = attrs.field(default="working calendar", validator=_check_name)
+    name: str = attrs.field(default="working calendar", validator=check_name)
     first_year: int = attrs.field(default=2000)
     last_year: int = attrs.field(default=2035)
     weekend: frozenset[int] = attrs.field(
-        default=frozenset({Weekday.SAT, Weekday.SUN}), converter=_weekend
+        default=frozenset({Weekday.SAT, Weekday.SUN}), converter=to_weekend
     )
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=to_closures)
     extra_working_days: tuple[ExtraWorkingDay, ...] = attrs.field(
-        default=(), converter=_extra_working_days
+        default=(), converter=to_extra_working_days
     )
-    sessions: tuple[OfficeSession, ...] = attrs.field(default=DEFAULT_SESSIONS, converter=_sessions)
-    timezone: ZoneInfo = attrs.field(default=VIETNAM_TIMEZONE, converter=_timezone)
+    sessions: tuple[OfficeSession, ...] = attrs.field(
+        default=DEFAULT_SESSIONS, converter=to_sessions
+    )
+    timezone: ZoneInfo = attrs.field(default=VIETNAM_TIMEZONE, converter=to_timezone)
     cutoff: dt.time = attrs.field(default=dt.time(15), validator=check_naive_time)
     public_holidays: Callable[[int, int], Iterable[DayNote]] | None = attrs.field(
-        default=None, repr=False, validator=_check_holidays
+        default=None, repr=False, validator=check_holidays
     )
     # The index, built on first use: a cache, not state, so equality ignores it.
     _ix: WorkingDayIndex | None = attrs.field(
@@ -199,7 +162,9 @@ class WorkingCalendar(WorkingTimeMixin):
                     f"sessions[{i}]", session, "must start after the previous session ends"
                 )
         if self.timezone is not VIETNAM_TIMEZONE:
-            self._check_sessions_keep_their_offset()
+            check_sessions_keep_their_offset(
+                self.timezone, self.sessions, self.first_day, self.last_day
+            )
         if self.extra_working_days:
             self._build()  # checks them against the public holidays now, not on first use
 
@@ -208,31 +173,6 @@ class WorkingCalendar(WorkingTimeMixin):
         first = max(closure.first_day, self.first_day).toordinal()
         last = min(closure.last_day or closure.first_day, self.last_day).toordinal()
         return (dt.date.fromordinal(o) for o in range(first, last + 1))
-
-    def _check_sessions_keep_their_offset(self) -> None:
-        """Refuse sessions that a daylight-saving change of the time zone falls inside.
-
-        Working time is counted on the office's wall clock; a session cut by a change of
-        UTC offset would have no single length, so such a calendar is refused.
-        """
-        zone = self.timezone
-
-        def offset(day: dt.date, time: dt.time) -> dt.timedelta | None:
-            return dt.datetime.combine(day, time, tzinfo=zone).utcoffset()
-
-        previous = offset(self.first_day, dt.time(0))
-        for ordinal in range(self.first_day.toordinal(), self.last_day.toordinal() + 1):
-            day = dt.date.fromordinal(ordinal)
-            following = offset(day + dt.timedelta(days=1), dt.time(0))
-            if following != previous:
-                for i, session in enumerate(self.sessions):
-                    if offset(day, session.start) != offset(day, session.end):
-                        raise InvalidValueError(
-                            f"sessions[{i}]",
-                            session,
-                            f"is cut by a change of UTC offset in {zone.key} on {day}",
-                        )
-            previous = following
 
     @classmethod
     def vietnam(
@@ -528,7 +468,7 @@ class WorkingCalendar(WorkingTimeMixin):
             InvalidValueError: A day or count is invalid, or the lengths differ.
             CalendarError: A day or result is outside the supported years.
         """
-        days = _as_tuple("days", days)
+        days = as_tuple("days", days)
         if isinstance(n, Iterable) and not isinstance(n, str | bytes):
             counts = tuple(n)
             if len(counts) != len(days):
@@ -546,7 +486,7 @@ class WorkingCalendar(WorkingTimeMixin):
             InvalidValueError: A day is invalid, or the lengths differ.
             CalendarError: A day is outside the supported years.
         """
-        first, last = _as_tuple("starts", starts), _as_tuple("ends", ends)
+        first, last = as_tuple("starts", starts), as_tuple("ends", ends)
         if len(first) != len(last):
             raise InvalidValueError("ends", last, f"must have {len(first)} days, one per start")
         return [self.working_days_between(s, e) for s, e in zip(first, last, strict=True)]
