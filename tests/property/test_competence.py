@@ -5,7 +5,7 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from adminflow import errors
@@ -28,11 +28,41 @@ from adminflow.testing._competence import SAMPLE_CODES
 CATALOG = Catalog.sample()
 GAZETTEER = Gazetteer.vietnam()
 UNITS = ("22366", "22333", "22390", "00070", "56")
+#: The query units that lie in each region the strategies draw.
+UNITS_IN = {
+    None: UNITS,
+    "56": ("22366", "22333", "22390", "56"),
+    "01": ("00070",),
+    "22366": ("22366",),
+    "22333": ("22333",),
+    "00070": ("00070",),
+}
 queries = st.tuples(
     st.sampled_from(SAMPLE_CODES),
     st.sampled_from(UNITS),
     st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 31)),
 )
+
+
+@st.composite
+def aimed_query(draw, grant):
+    """A (code, unit, day) triple inside the grant's scope, region and window."""
+    codes = sorted(
+        code for code in SAMPLE_CODES if grant.scope.covers(code, CATALOG.get(code).field)
+    )
+    end = grant.valid_until or grant.valid_from + dt.timedelta(days=900)
+    return (
+        draw(st.sampled_from(codes)),
+        draw(st.sampled_from(UNITS_IN[grant.region])),
+        draw(st.dates(grant.valid_from, max(end, grant.valid_from))),
+    )
+
+
+def queries_for(rules, *, max_size=5):
+    """Queries mostly aimed at the rules' grants (so that they apply), plus random ones."""
+    grants = [*rules.decentralizations, *rules.authorizations]
+    aimed = st.sampled_from(grants).flatmap(aimed_query) if grants else queries
+    return st.lists(st.one_of(aimed, aimed, queries), min_size=1, max_size=max_size)
 
 
 def outcome(resolver, code, unit, on):
@@ -51,9 +81,10 @@ def reordered(rules, data):
 
 
 class TestResolutionProperties:
-    @given(competence_rules(), st.data(), st.lists(queries, min_size=1, max_size=5))
-    def test_deterministic_and_independent_of_rule_order(self, rules, data, triples):
+    @given(competence_rules(), st.data())
+    def test_deterministic_and_independent_of_rule_order(self, rules, data):
         """Shuffling the rules never changes any answer, and asking twice gives the same."""
+        triples = data.draw(queries_for(rules))
         first = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
         second = CompetenceResolver(
             reordered(rules, data), catalog=CATALOG, gazetteer=GAZETTEER, validate=False
@@ -63,9 +94,10 @@ class TestResolutionProperties:
             assert outcome(first, code, unit, on) == outcome(second, code, unit, on)
             assert outcome(first, code, unit, on) == outcome(first, code, unit, on)
 
-    @given(competence_rules(), st.lists(queries, min_size=1, max_size=5))
-    def test_grants_apply_only_inside_scope_window_and_region(self, rules, triples):
+    @given(competence_rules(), st.data())
+    def test_grants_apply_only_inside_scope_window_and_region(self, rules, data):
         """Every grant in an answer's chain covers the procedure, the day and the unit."""
+        triples = data.draw(queries_for(rules))
         resolver = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
 
         for code, unit, on in triples:
@@ -80,12 +112,11 @@ class TestResolutionProperties:
                 assert grant.is_in_force(on)
                 assert grant.region in (None, unit, resolver.province_of(unit))
 
-    @given(
-        valid_competence_rules(catalog=CATALOG, gazetteer=GAZETTEER), st.lists(queries, max_size=8)
-    )
+    @given(valid_competence_rules(catalog=CATALOG, gazetteer=GAZETTEER), st.data())
     @settings(max_examples=40)
-    def test_validated_rules_never_raise_ambiguous(self, rules, triples):
+    def test_validated_rules_never_raise_ambiguous(self, rules, data):
         """A rule set without problems never yields an ambiguous answer."""
+        triples = data.draw(queries_for(rules, max_size=8))
         resolver = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER)
 
         for code, unit, on in triples:
@@ -93,12 +124,13 @@ class TestResolutionProperties:
 
     @given(
         competence_rules(),
-        st.lists(queries, min_size=1, max_size=5),
+        st.data(),
         st.sampled_from(["decentralization", "authorization"]),
         st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 31)),
     )
-    def test_unrelated_rule_never_changes_an_answer(self, rules, triples, kind, start):
+    def test_unrelated_rule_never_changes_an_answer(self, rules, data, kind, start):
         """A rule about a procedure nobody asks for changes no answer."""
+        triples = data.draw(queries_for(rules))
         common = {
             "id": "unrelated",
             "scope": Scope({"9.999999"}),
@@ -122,6 +154,49 @@ class TestResolutionProperties:
 
         for code, unit, on in triples:
             assert outcome(before, code, unit, on) == outcome(after, code, unit, on)
+
+
+def answers(rules, triples, *, validate):
+    resolver = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=validate)
+    return [outcome(resolver, code, unit, on) for code, unit, on in triples]
+
+
+def with_queries(rules_strategy):
+    return rules_strategy.flatmap(lambda rules: st.tuples(st.just(rules), queries_for(rules)))
+
+
+class TestStrategiesReachTheRules:
+    """The properties above are not vacuous: the strategies make grants apply and compete."""
+
+    @pytest.mark.parametrize("kind", [Decentralization, Authorization])
+    def test_valid_rule_sets_yield_answers_through_each_kind_of_grant(self, kind):
+        """Some validated rule set and aimed query resolve through a grant of each kind."""
+
+        def applies(example):
+            rules, triples = example
+            return any(
+                not isinstance(answer, str) and any(isinstance(g, kind) for g in answer.chain)
+                for answer in answers(rules, triples, validate=True)
+            )
+
+        find(
+            with_queries(valid_competence_rules(catalog=CATALOG, gazetteer=GAZETTEER)),
+            applies,
+            settings=settings(max_examples=300, database=None, phases=[Phase.generate]),
+        )
+
+    def test_unvalidated_rule_sets_can_be_ambiguous(self):
+        """Unchecked rule sets do give ambiguous answers, so "never ambiguous" means something."""
+
+        def ambiguous(example):
+            rules, triples = example
+            return "AmbiguousCompetenceError" in answers(rules, triples, validate=False)
+
+        find(
+            with_queries(competence_rules()),
+            ambiguous,
+            settings=settings(max_examples=500, database=None, phases=[Phase.generate]),
+        )
 
 
 _json = st.recursive(

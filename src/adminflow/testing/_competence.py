@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from adminflow._competence_rules import CatalogLike, GazetteerLike
@@ -45,6 +47,11 @@ SAMPLE_FIELDS = ("Hộ tịch", "Chứng thực", "Hoạt động xây dựng")
 #: Regions used by default: the whole country, two provinces and three communes.
 SAMPLE_REGIONS: tuple[str | None, ...] = (None, "56", "22366", "22333", "01", "00070")
 
+#: The seats that hold the sample procedures (commune People's Committee and chairman).
+_SAMPLE_HOLDERS = (
+    Seat(Level.COMMUNE, AuthorityKind.PEOPLES_COMMITTEE),
+    Seat(Level.COMMUNE, AuthorityKind.CHAIRMAN),
+)
 _KINDS = (AuthorityKind.PEOPLES_COMMITTEE, AuthorityKind.CHAIRMAN, AuthorityKind.SERVICE_CENTRE)
 _START = dt.date(2024, 1, 1)
 _END = dt.date(2028, 12, 31)
@@ -79,7 +86,9 @@ def _pair(draw: st.DrawFn, *, downward: bool) -> tuple[Seat, Seat]:
     pool = [Seat(level, kind) for level in (Level.PROVINCE, Level.COMMUNE) for kind in _KINDS]
     if not downward:
         return draw(st.sampled_from(pool)), draw(st.sampled_from(pool))
-    grantor = draw(st.sampled_from([s for s in pool if any(s.is_above(t) for t in pool)]))
+    # Half the time the grantor holds most sample procedures, so that grants often apply.
+    above = [s for s in pool if any(s.is_above(t) for t in pool)]
+    grantor = draw(st.sampled_from(_SAMPLE_HOLDERS) | st.sampled_from(above))
     return grantor, draw(st.sampled_from([t for t in pool if grantor.is_above(t)]))
 
 
@@ -148,34 +157,13 @@ def authorizations(
 
 
 def _unique_ids(rules: CompetenceRules) -> CompetenceRules:
-    decs = tuple(
-        Decentralization(
-            id=f"d{i}",
-            scope=d.scope,
-            region=d.region,
-            grantor=d.grantor,
-            grantee=d.grantee,
-            valid_from=d.valid_from,
-            valid_until=d.valid_until,
-            reference=d.reference,
-            allows_onward=d.allows_onward,
-        )
-        for i, d in enumerate(rules.decentralizations)
+    """The rules with ids ``d0, d1, ...`` and ``a0, a1, ...`` (drawn ids may collide)."""
+    return CompetenceRules(
+        decentralizations=[
+            attrs.evolve(d, id=f"d{i}") for i, d in enumerate(rules.decentralizations)
+        ],
+        authorizations=[attrs.evolve(a, id=f"a{i}") for i, a in enumerate(rules.authorizations)],
     )
-    auths = tuple(
-        Authorization(
-            id=f"a{i}",
-            scope=a.scope,
-            region=a.region,
-            grantor=a.grantor,
-            grantee=a.grantee,
-            valid_from=a.valid_from,
-            valid_until=a.valid_until,
-            reference=a.reference,
-        )
-        for i, a in enumerate(rules.authorizations)
-    )
-    return CompetenceRules(decentralizations=decs, authorizations=auths)
 
 
 @st.composite
@@ -224,11 +212,8 @@ def valid_competence_rules(
     kept = CompetenceRules()
     for kind in ("decentralizations", "authorizations"):
         for rule in getattr(candidates, kind):
-            trial = CompetenceRules(
-                decentralizations=kept.decentralizations
-                + ((rule,) if kind == "decentralizations" else ()),
-                authorizations=kept.authorizations + ((rule,) if kind == "authorizations" else ()),
-            )
+            more: dict[str, Any] = {kind: (*getattr(kept, kind), rule)}
+            trial = attrs.evolve(kept, **more)
             if not trial.problems(catalog=catalog, gazetteer=gazetteer):
                 kept = trial
     return kept
