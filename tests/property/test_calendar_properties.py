@@ -152,6 +152,29 @@ class TestAddWorkingDays:
         assert calendar.working_days_between(start, end) == slow_between(calendar, start, end)
 
 
+class TestLocalDays:
+    @given(calendar=calendars())
+    def test_closures_and_extra_days(self, calendar: WorkingCalendar) -> None:
+        """Closure days are off and keep any holiday's own note; extra working days are worked."""
+        for closure in calendar.closures:
+            first, last = closure.first_day, closure.last_day or closure.first_day
+            notes = calendar.notes_between(first, last)
+            assert len(notes) == (last - first).days + 1  # every closure day is off
+            for note in notes:
+                assert not calendar.is_working_day(note.day)
+                plain = VN.note(note.day)
+                if plain is not None and plain.kind not in {
+                    DayKind.SWAPPED_WORKDAY,
+                    DayKind.EXTRA_WORKDAY,
+                }:
+                    assert note == plain
+                else:
+                    assert note.kind is DayKind.CLOSURE
+        for extra in calendar.extra_working_days:
+            assert calendar.is_working_day(extra.day)
+            assert calendar.note(extra.day).kind is DayKind.EXTRA_WORKDAY  # type: ignore[union-attr]
+
+
 class TestWorkingTime:
     @given(at=instants, delta=durations)
     def test_lands_inside_a_session(self, at: dt.datetime, delta: dt.timedelta) -> None:
