@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterable, Iterator
-from functools import total_ordering
 
 import attrs
 
@@ -36,11 +35,12 @@ __all__ = [
 ]
 
 
-@total_ordering
 class Level(enum.StrEnum):
     """A level of government (cấp), ordered from the top: ``CENTRAL > PROVINCE > ... > COMMUNE``.
 
-    ``Level.COMMUNE < Level.PROVINCE`` reads "commune is lower than province".
+    ``Level.COMMUNE < Level.PROVINCE`` reads "commune is lower than province". A level also
+    compares with its storage value (``Level.CENTRAL > "district"``), never alphabetically;
+    comparing with any other text raises :class:`~adminflow.errors.InvalidValueError`.
     ``DISTRICT`` (cấp huyện) sits between province and commune and applies only before
     1 July 2025.
     """
@@ -56,26 +56,32 @@ class Level(enum.StrEnum):
         return _RANK[self]
 
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank < other.rank
+        rank = _rank_of(other)
+        return NotImplemented if rank is None else self.rank < rank
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank <= other.rank
+        rank = _rank_of(other)
+        return NotImplemented if rank is None else self.rank <= rank
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank > other.rank
+        rank = _rank_of(other)
+        return NotImplemented if rank is None else self.rank > rank
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank >= other.rank
+        rank = _rank_of(other)
+        return NotImplemented if rank is None else self.rank >= rank
 
-    __hash__ = enum.StrEnum.__hash__
+
+def _rank_of(other: object) -> int | None:
+    """The rank of a level or a level's storage value; ``None`` for a non-text."""
+    if isinstance(other, Level):
+        return other.rank
+    if not isinstance(other, str):
+        return None
+    try:
+        return Level(other).rank
+    except ValueError:  # a str would otherwise be compared alphabetically, silently
+        raise InvalidValueError("level", other, "must be a Level to compare with") from None
 
 
 _RANK = {Level.CENTRAL: 3, Level.PROVINCE: 2, Level.DISTRICT: 1, Level.COMMUNE: 0}

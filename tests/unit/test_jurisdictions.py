@@ -35,6 +35,19 @@ class TestLevel:
         assert Level.COMMUNE < Level.PROVINCE
         assert not Level.PROVINCE <= Level.COMMUNE
 
+    def test_a_storage_value_compares_by_rank_not_alphabetically(self) -> None:
+        """Central is above "district" although "central" < "district" as text."""
+        assert Level.CENTRAL > "district"
+        assert not Level.CENTRAL < "district"
+        assert Level.COMMUNE <= "commune"
+
+    def test_comparing_with_other_text_is_refused(self) -> None:
+        """A level compared with text that is no level raises InvalidValueError."""
+        with pytest.raises(InvalidValueError) as caught:
+            _ = Level.COMMUNE < "huyen"
+
+        assert caught.value.value == "huyen"
+
 
 class TestUnitKind:
     @pytest.mark.parametrize(
