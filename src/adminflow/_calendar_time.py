@@ -217,4 +217,7 @@ class WorkingTimeMixin:
         day, tod = local.date(), local.time().replace(tzinfo=None)
         if self.is_working_day(day) and tod <= limit and tod < self.sessions[-1].end:
             return day
-        return self.add_working_days(day, 1)
+        try:
+            return self.add_working_days(day, 1)
+        except CalendarError:
+            raise self._outside("received_at", received_at) from None

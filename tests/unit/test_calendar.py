@@ -451,6 +451,13 @@ class TestReviewRegressions:
 
         assert calendar.add_working_days(D(2025, 6, 8), 1) == expected
 
+    def test_handling_day_past_the_last_year_names_the_receipt(self) -> None:
+        """A receipt after the cut-off on the last supported day raises naming received_at."""
+        at = dt.datetime(2035, 12, 31, 16, tzinfo=VN.timezone)
+
+        with pytest.raises(CalendarError, match=r"^received_at: outside the supported years"):
+            VN.handling_day(at)
+
     def test_supported_years_edges(self) -> None:
         """The first and last days of the years answer; one step beyond raises CalendarError."""
         assert VN.add_working_days(D(2000, 1, 1), 0) == D(2000, 1, 4)
