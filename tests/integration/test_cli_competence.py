@@ -79,3 +79,28 @@ class TestCompetenceReceive:
 
         assert result.returncode == status, result.stderr
         assert ("may receive" if status == 0 else "may not receive") in result.stdout
+
+
+class TestCompetenceBadInput:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ("resolve", "1.013225", "22366", "--on", "2026-01-05", "--rules", "missing.toml"),
+            ("receive", "1.013225", "22333", "22366", "--on", "2026-01-05", "--catalog", "x.toml"),
+        ],
+    )
+    def test_unreadable_file_is_a_usage_error_without_traceback(self, tmp_path, args):
+        """A rules or catalogue file that cannot be read exits 2 with one line, no traceback."""
+        result = run(*(str(tmp_path / a) if a.endswith(".toml") else a for a in args))
+
+        assert result.returncode == 2
+        assert "cannot read" in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_unknown_unit_is_a_usage_error(self):
+        """An unknown unit code exits 2 naming the code and the argument."""
+        result = run("resolve", "1.013225", "99999", "--on", "2026-01-05", "--example")
+
+        assert result.returncode == 2
+        assert "'99999'" in result.stderr
+        assert "unit" in result.stderr

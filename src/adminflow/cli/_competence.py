@@ -76,6 +76,11 @@ def _day(text: str) -> dt.date:
         raise InvalidValueError("--on", text, "must be a date YYYY-MM-DD") from None
 
 
+def _cannot_read(exc: OSError) -> int:
+    print(f"adminflow: error: cannot read {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+    return 2
+
+
 def _print_problems(path: str, exc: ValidationError) -> int:
     for problem in exc.problems:
         print(problem)
@@ -91,8 +96,7 @@ def _validate(args: argparse.Namespace) -> int:
             catalog=_catalog(args.catalog), gazetteer=Gazetteer.vietnam(), source=args.file
         )
     except OSError as exc:
-        print(f"adminflow: error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _cannot_read(exc)
     except ValidationError as exc:
         return _print_problems(args.file, exc)
     grants = len(rules.assignments) + len(rules.decentralizations) + len(rules.authorizations)
@@ -111,7 +115,11 @@ def _resolver(args: argparse.Namespace) -> CompetenceResolver:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    competence = _resolver(args).resolve(args.procedure, args.unit, at=_day(args.on))
+    try:
+        resolver = _resolver(args)
+    except OSError as exc:
+        return _cannot_read(exc)
+    competence = resolver.resolve(args.procedure, args.unit, at=_day(args.on))
     if args.json:
         record = {
             "procedure": competence.procedure_code,
@@ -129,7 +137,10 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _receive(args: argparse.Namespace) -> int:
-    resolver = _resolver(args)
+    try:
+        resolver = _resolver(args)
+    except OSError as exc:
+        return _cannot_read(exc)
     on = _day(args.on)
     decision = resolver.can_receive(args.procedure, args.receiving, args.subject, at=on)
     transfer = (
