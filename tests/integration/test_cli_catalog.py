@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 VALID = """\
@@ -118,6 +120,59 @@ class TestCatalogValidate:
 
         assert result.returncode == 2
         assert f"cannot read {path}" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"\xff\xfe[[procedures]]", "not UTF-8"),
+            ('title = "Hộ tịch"'.encode("utf-16"), "not UTF-8"),
+            (b"\x00\x01", "not valid TOML"),
+        ],
+        ids=["latin-1", "utf-16", "binary"],
+    )
+    def test_file_that_is_not_utf8_toml_exits_2(
+        self, tmp_path: Path, content: bytes, message: str
+    ) -> None:
+        """A file that is not UTF-8 text exits 2 with a message, not a traceback."""
+        path = tmp_path / "catalog.toml"
+        path.write_bytes(content)
+
+        result = run("validate", str(path))
+
+        assert result.returncode == 2
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_json_with_a_key_given_twice_exits_2(self, tmp_path: Path) -> None:
+        """A JSON object giving a key twice is refused rather than silently keeping one."""
+        path = tmp_path / "catalog.json"
+        path.write_text('{"procedures": [], "procedures": []}', encoding="utf-8")
+
+        result = run("validate", str(path))
+
+        assert result.returncode == 2
+        assert "duplicate key 'procedures'" in result.stderr
+
+    def test_json_with_a_non_object_top_level_exits_1(self, tmp_path: Path) -> None:
+        """A JSON list at the top is one problem naming the document."""
+        path = tmp_path / "catalog.json"
+        path.write_text("[1, 2]", encoding="utf-8")
+
+        result = run("validate", str(path))
+
+        assert result.returncode == 1
+        assert result.stdout.splitlines() == [
+            "(document): must be a table with a 'procedures' list, got [1, 2]"
+        ]
+
+    def test_a_byte_order_mark_is_accepted(self, tmp_path: Path) -> None:
+        """A UTF-8 file with a byte-order mark, as some editors save it, is valid."""
+        path = tmp_path / "catalog.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))
+
+        result = run("validate", str(path))
+
+        assert result.returncode == 0, result.stderr
 
     def test_unknown_suffix_exits_2(self, tmp_path: Path) -> None:
         """A file with neither .toml nor .json suffix and no --format exits 2."""

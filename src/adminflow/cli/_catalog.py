@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from adminflow._catalog_io import converter
-from adminflow.errors import InvalidValueError, ValidationError
+from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import Catalog, Procedure
 
@@ -80,13 +81,18 @@ def _load(args: argparse.Namespace) -> Catalog | int:
     path = getattr(args, "file", None)
     if path is None:
         return Catalog.sample()
+    return _read(path, args.format, report=lambda p: print(f"{path}: {p}", file=sys.stderr))
+
+
+def _read(path: str, format: Any, *, report: Callable[[Problem], None]) -> Catalog | int:
+    """Read a catalogue file, or report why not and return the exit status (1 or 2)."""
     try:
-        return Catalog.load(path, format=args.format)
+        return Catalog.load(path, format=format)
     except OSError as exc:
         return _error(f"cannot read {path}: {exc.strerror or exc}")
     except ValidationError as exc:
         for problem in exc.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
+            report(problem)
         print(f"adminflow: {path}: {_count(len(exc.problems))}", file=sys.stderr)
         return 1
     except InvalidValueError as exc:
@@ -98,17 +104,9 @@ def _count(n: int) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    try:
-        catalog = Catalog.load(args.file, format=args.format)
-    except OSError as exc:
-        return _error(f"cannot read {args.file}: {exc.strerror or exc}")
-    except ValidationError as exc:
-        for problem in exc.problems:
-            print(problem)
-        print(f"adminflow: {args.file}: {_count(len(exc.problems))}", file=sys.stderr)
-        return 1
-    except InvalidValueError as exc:
-        return _error(f"{args.file}: {exc.reason}")
+    catalog = _read(args.file, args.format, report=print)
+    if isinstance(catalog, int):
+        return catalog
     levels = Counter(p.level.value for p in catalog)
     by_level = ", ".join(f"{n} {level}" for level, n in sorted(levels.items()))
     noun = "procedure" if len(catalog) == 1 else "procedures"
