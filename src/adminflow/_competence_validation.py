@@ -271,6 +271,29 @@ class Validator:
                     continue
                 if self._related(first, second):
                     self._onward_problem(first, second, path)
+            if isinstance(first, Decentralization):
+                self._authorized_after_decentralizing(first, by_grantor)
+
+    def _authorized_after_decentralizing(
+        self,
+        moved: Decentralization,
+        by_grantor: dict[
+            tuple[Level, AuthorityKind], list[tuple[str, Decentralization | Authorization]]
+        ],
+    ) -> None:
+        """A seat may not authorize a competence it decentralized away for the same case."""
+        for path, other in by_grantor[(moved.grantor.level, moved.grantor.kind)]:
+            if (
+                isinstance(other, Authorization)
+                and moved.grantor.overlaps(other.grantor)
+                and self._related(moved, other)
+            ):
+                self.add(
+                    f"{path}.grantor",
+                    f"{other.grantor} authorizes a competence that {moved.id!r} decentralized "
+                    f"to {moved.grantee} for an overlapping scope, unit and period; the "
+                    "grantor no longer holds it there and the authorization would not apply",
+                )
 
     def _onward_problem(
         self,

@@ -434,3 +434,27 @@ class TestCatalogueExclusion:
             BoundaryFreeExclusion(
                 id="x", scope=Scope({"1"}), reason=None, valid_from=D(2025, 1, 1), reference=REF
             )
+
+
+class TestValidationConflicts:
+    def test_authorizing_a_decentralized_competence_is_a_problem(self, catalog, gazetteer):
+        """A seat that decentralized a competence may not also authorize it for the same case."""
+        moved = Decentralization(
+            id="d1",
+            scope=Scope({"1.001193"}),
+            grantor=Seat.parse("commune/peoples_committee"),
+            grantee=Seat.parse("commune/chairman"),
+            valid_from=D(2026, 1, 1),
+            reference=REF,
+        )
+        ignored = authorization(
+            scope=Scope({"1.001193"}),
+            grantor=Seat.parse("commune/peoples_committee"),
+            valid_until=D(2026, 12, 31),
+        )
+        rules = CompetenceRules(decentralizations=[moved], authorizations=[ignored])
+
+        problems = rules.problems(catalog=catalog, gazetteer=gazetteer)
+
+        assert [p.path for p in problems] == ["authorizations[0].grantor"]
+        assert "'d1'" in problems[0].message
