@@ -7,6 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from adminflow._procedure_checks import DISTRICT_ENDS, step_capacity
 from adminflow.deadlines import ProcessingTime, TimeUnit
 from adminflow.jurisdictions import AuthorityKind, Level
 from adminflow.procedures import (
@@ -31,9 +32,6 @@ __all__ = [
     "procedures",
     "processing_times",
 ]
-
-_HOURS_PER_DAY = 8
-_DISTRICT_ENDS = dt.date(2025, 7, 1)
 
 
 def _texts(max_size: int = 30) -> st.SearchStrategy[str]:
@@ -104,8 +102,7 @@ _DOCUMENTS = st.builds(
 @st.composite
 def _steps(draw: st.DrawFn, time: ProcessingTime) -> tuple[Step, ...]:
     """Steps whose budgets (in halves) add up to at most the processing time."""
-    capacity = _HOURS_PER_DAY if time.unit is TimeUnit.SAME_DAY else time.amount
-    halves_left = 2 * capacity
+    halves_left = 2 * step_capacity(time)
     steps = []
     for _ in range(draw(st.integers(0, 4))):
         if halves_left < 1:
@@ -131,7 +128,7 @@ def procedures(draw: st.DrawFn, *, codes: st.SearchStrategy[str] | None = None) 
     note = draw(_TEXT if boundary_free is BoundaryFreeScope.NONE else _OPTIONAL_TEXT)
     level = draw(_LEVELS)
     if level is Level.DISTRICT:
-        end = draw(st.dates(dt.date(2000, 1, 2), _DISTRICT_ENDS))
+        end = draw(st.dates(dt.date(2000, 1, 2), DISTRICT_ENDS))
         valid_to: dt.date | None = end
         valid_from = draw(st.none() | st.dates(dt.date(2000, 1, 1), end - dt.timedelta(1)))
     else:
@@ -188,8 +185,8 @@ def catalogs(*, max_size: int = 5) -> st.SearchStrategy[Catalog]:
 _REQUIRED = ("code", "name", "field", "level", "authority_kind", "processing_time", "channels")
 
 
-def _break_procedure(entry: dict[str, Any], how: str, value: Any) -> None:
-    """Make one procedure entry (plain data) invalid in the way named by ``how``."""
+def _break_procedure(entry: dict[str, Any], how: str, value: Any) -> Any:
+    """Make one procedure entry (plain data) invalid in the way named by ``how``; return it."""
     if how == "missing":
         del entry[value]
     elif how == "wrong_type":
@@ -215,8 +212,8 @@ def _break_procedure(entry: dict[str, Any], how: str, value: Any) -> None:
     elif how == "negative_fee":
         entry["fees"] = [{"amount_vnd": value, "description": "lệ phí"}]
     elif how == "not_a_table":
-        entry.clear()
-        entry["__replace__"] = value
+        return value
+    return entry
 
 
 _ENTRY_BREAKS = st.one_of(
@@ -264,7 +261,5 @@ def invalid_catalog_documents(draw: st.DrawFn) -> Any:
     broken = draw(st.sets(st.integers(0, len(entries) - 1), min_size=1))
     for index in sorted(broken):
         how, value = draw(_ENTRY_BREAKS)
-        _break_procedure(entries[index], how, value)
-        if "__replace__" in entries[index]:
-            entries[index] = entries[index]["__replace__"]
+        entries[index] = _break_procedure(entries[index], how, value)
     return document
