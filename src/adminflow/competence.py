@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -176,11 +177,13 @@ def _describe(grant: Grant) -> str:
     return f"authorized by {grant.grantor} to {grant.grantee}"
 
 
-_Index = dict[tuple[ScopeKey, str | None], list[Grant]]
+_G = TypeVar("_G", bound=Grant)
+#: Grants by (scope key, region): what one resolution looks up.
+_Index = dict[tuple[ScopeKey, str | None], list[_G]]
 
 
-def _index(grants: Iterable[Grant]) -> _Index:
-    index: _Index = defaultdict(list)
+def _index(grants: Iterable[_G]) -> _Index[_G]:
+    index: _Index[_G] = defaultdict(list)
     # Sorted by value, not input order, so that answers never depend on the rules' order.
     for grant in sorted(grants, key=lambda g: (g.id, repr(g))):
         for key in grant.scope.index_keys():
@@ -295,9 +298,13 @@ class CompetenceResolver:
         return tuple(regions)
 
     def _candidates(
-        self, index: _Index, keys: Sequence[ScopeKey], regions: Sequence[str | None], on: dt.date
-    ) -> list[Grant]:
-        found: dict[int, Grant] = {}
+        self,
+        index: _Index[_G],
+        keys: Sequence[ScopeKey],
+        regions: Sequence[str | None],
+        on: dt.date,
+    ) -> list[_G]:
+        found: dict[int, _G] = {}
         for key in keys:
             for region in regions:
                 for grant in index.get((key, region), ()):
@@ -368,7 +375,7 @@ class CompetenceResolver:
         except (NoCompetentAuthorityError, AmbiguousCompetenceError):
             return False
 
-    def _single(self, grants: list[Grant], what: str, code: str, unit_code: str) -> Grant | None:
+    def _single(self, grants: list[_G], what: str, code: str, unit_code: str) -> _G | None:
         if len(grants) > 1:
             raise AmbiguousCompetenceError(
                 f"{len(grants)} {what} apply to {code} in {unit_code}: "
@@ -402,24 +409,18 @@ class CompetenceResolver:
         on = as_day("at", at)
         unit_code = self._unit(unit, "unit")
         code, field, seat, _ = self._procedure(procedure)
-        return self._resolve(code, field, seat, unit_code, on)
-
-    def _resolve(
-        self, code: str, field: str | None, seat: Seat | None, unit_code: str, on: dt.date
-    ) -> Competence:
         keys: list[ScopeKey] = [("procedure", code)]
         if field is not None:
             keys.append(("field", field))
         regions = self._regions(unit_code, on)
-        chain: list[Grant] = []
+        chain: list[Grant] = []  # the assignment, decentralizations, an authorization
 
         assigned = self._candidates(self._assignments, keys, regions, on)
-        if len({a.holder for a in assigned if isinstance(a, Assignment)}) > 1:
-            self._single(assigned, "assignments", code, unit_code)
-        assignment = assigned[0] if assigned else None
-        if isinstance(assignment, Assignment):
-            seat = assignment.holder
-            chain.append(assignment)
+        if len({a.holder for a in assigned}) > 1:
+            self._single(assigned, "assignments", code, unit_code)  # raises: ambiguous
+        if assigned:
+            seat = assigned[0].holder
+            chain.append(assigned[0])
         if seat is None:
             raise NoCompetentAuthorityError(
                 f"procedure {code!r} is not in the catalogue and no assignment covers it"
@@ -428,13 +429,9 @@ class CompetenceResolver:
         decentralizations = self._candidates(self._decentralizations, keys, regions, on)
         seen = {seat}
         while decentralizations:
-            moving = [
-                d
-                for d in decentralizations
-                if isinstance(d, Decentralization) and self._matches(d.grantor, seat, unit_code, on)
-            ]
-            step = self._single(moving, "decentralizations", code, unit_code)  # type: ignore[arg-type]
-            if not isinstance(step, Decentralization) or step.grantee in seen:
+            moving = [d for d in decentralizations if self._matches(d.grantor, seat, unit_code, on)]
+            step = self._single(moving, "decentralizations", code, unit_code)
+            if step is None or step.grantee in seen:
                 break
             chain.append(step)
             seat = step.grantee
@@ -446,10 +443,10 @@ class CompetenceResolver:
         authorizations = [
             a
             for a in self._candidates(self._authorizations, keys, regions, on)
-            if isinstance(a, Authorization) and self._matches(a.grantor, seat, unit_code, on)
+            if self._matches(a.grantor, seat, unit_code, on)
         ]
-        authorization = self._single(authorizations, "authorizations", code, unit_code)  # type: ignore[arg-type]
-        if isinstance(authorization, Authorization):
+        authorization = self._single(authorizations, "authorizations", code, unit_code)
+        if authorization is not None:
             chain.append(authorization)
             acting_seat = authorization.grantee
 
