@@ -240,12 +240,15 @@ def _procedure_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Procedure]:
             if any(isinstance(e, InvalidValueError) for e in exc.group_exceptions()[1]):
                 raise  # the constructor ran and reported the invariants itself
             read: dict[str, Any] = {}
-            for name, value in obj.items():
-                if name in fields:
-                    try:
-                        read[name] = conv.structure(value, fields[name].type or Any)
-                    except Exception:  # already reported by the first pass
-                        continue
+            for name, field in fields.items():
+                if name not in obj:  # absent: the default applies, as in the constructor
+                    if field.default is not attrs.NOTHING:
+                        read[name] = field.default
+                    continue
+                try:
+                    read[name] = conv.structure(obj[name], field.type or Any)
+                except Exception:  # already reported by the first pass
+                    continue
             extra = check_procedure(read).problems()
             if not extra:
                 raise

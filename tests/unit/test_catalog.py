@@ -250,6 +250,17 @@ class TestReadWrite:
             "procedures[1].code: must look like 1.234567 or 1.234567.H41, got '2.0008'",
         ]
 
+    def test_invariants_over_defaults_are_checked_when_other_fields_fail(self) -> None:
+        """A district entry without valid_to is reported even when another field is broken."""
+        text = ENTRY.replace('"commune"', '"district"').replace('"in_person"', '"fax"')
+
+        assert problems(text) == [
+            "procedures[0].channels[0]: must be one of in_person, postal, online, mobile_point, "
+            "got 'fax'",
+            "procedures[0].level: needs valid_to on or before 2025-07-01 (no district level "
+            "since; Law No. 72/2025/QH15), got 'district'",
+        ]
+
     def test_missing_and_unknown_keys(self) -> None:
         """Missing required keys and misspelt keys are named, with a suggestion."""
         text = ENTRY.replace("processing_time", "procesing_time")
