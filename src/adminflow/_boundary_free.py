@@ -43,7 +43,8 @@ _DECREE_118_FROM = dt.date(2025, 7, 1)
 #: Every procedure boundary-free within its province (Decree 118/2025/NĐ-CP Art. 40(4)); from
 #: then on the catalogue's ``boundary_free`` scope counts even without a published list.
 ALL_WITHIN_PROVINCE_FROM = dt.date(2025, 12, 31)
-#: Decree 309/2026/NĐ-CP in force: Art. 14(4) nationwide receipt; Art. 17(3) clock rule.
+#: Decree 309/2026/NĐ-CP in force: Art. 14(4) nationwide receipt; Art. 17(3) clock rule. Its
+#: article numbers (Art. 7, 8) come from a third-party copy that may mislabel clauses [V-copy].
 NATIONWIDE_RECEIPT_AMENDED = dt.date(2026, 8, 5)
 
 

@@ -374,7 +374,8 @@ class Decentralization(Grant):
     References:
         Law on Organization of Local Government No. 72/2025/QH15, Art. 13 (decentralization;
         no onward decentralization) — article number from secondary sources, not checked
-        against the official text. Law on Organization of Government No. 63/2025/QH15, Art. 8.
+        against the official text. Law on Organization of Government No. 63/2025/QH15, Art. 8
+        (inferred from the cross-reference in Art. 9(4); Art. 8 itself was not read).
     """
 
     grantor: Seat = attrs.field(validator=_of(Seat))

@@ -31,7 +31,9 @@ from adminflow.jurisdictions import Authority, AuthorityKind, Level
 __all__ = ["Validator"]
 
 
-_LAW_SUBDELEGATION = "Law 63/2025/QH15 Art. 9(6); Law 72/2025/QH15 Art. 14"
+_LAW_SUBDELEGATION = (
+    "Law 63/2025/QH15 Art. 9(6); Law 72/2025/QH15 Art. 14 (article number from secondary sources)"
+)
 _LAW_ONWARD = "Law 72/2025/QH15 Art. 13 (article number from secondary sources)"
 
 
@@ -134,6 +136,13 @@ class Validator:
         if grant.scope.is_empty():
             self.add(f"{path}.scope", "names no procedure and no field")
         self._window(path, grant)
+        issued_on = grant.reference.issued_on
+        if issued_on is not None and grant.valid_from < issued_on:
+            self.add(
+                f"{path}.valid_from",
+                f"applies from {grant.valid_from.isoformat()}, before its instrument was issued "
+                f"on {issued_on.isoformat()}",
+            )
         self._scope_refs(path, grant.scope.procedures, grant.scope.fields)
         self._region(path, grant.region)
         if isinstance(grant, Assignment):

@@ -458,3 +458,15 @@ class TestValidationConflicts:
 
         assert [p.path for p in problems] == ["authorizations[0].grantor"]
         assert "'d1'" in problems[0].message
+
+    def test_rule_applying_before_its_instrument_was_issued_is_a_problem(self):
+        """A grant cannot take effect before the instrument that makes it was issued."""
+        early = authorization(
+            reference=LegalReference("Decision 1/QĐ-UBND", issued_on=D(2026, 2, 1)),
+            valid_until=D(2026, 12, 31),
+        )
+
+        problems = CompetenceRules(authorizations=[early]).problems()
+
+        assert [p.path for p in problems] == ["authorizations[0].valid_from"]
+        assert "2026-02-01" in problems[0].message
