@@ -22,14 +22,20 @@ _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
+#: Letters written for đ/Đ: đ itself, and the look-alikes legacy encodings and keyboards produce
+#: (Icelandic eth Ð/ð, African D Ɖ/ɖ), none of which decompose to d.
+_D_LIKE = str.maketrans(dict.fromkeys("đĐðÐɖƉ", "d"))
+
+
 def fold(text: str) -> str:
     """Fold text for search: no diacritics, đ as d, lower case, words split by single spaces.
 
-    Apostrophes vanish (``M’Drắk`` -> ``mdrak``); other punctuation separates words.
+    Compatibility forms are folded too (full-width ``ｈａ`` is ``ha``). Apostrophes vanish
+    (``M’Drắk`` -> ``mdrak``); other punctuation separates words.
     """
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D").casefold()
+    stripped = stripped.translate(_D_LIKE).casefold()
     stripped = _APOSTROPHES.sub("", stripped)
     return _NOT_WORD.sub(" ", stripped).strip()
 

@@ -293,6 +293,8 @@ class TestGazetteerSearch:
             ("ĐÀ NẴNG", "48"),
             ("Kha\u0301nh Ho\u0300a", "56"),  # decomposed (NFD) input
             ("  khanh \t hoa  ", "56"),
+            ("\u00d0à Nẵng", "48"),  # Icelandic eth typed for Đ
+            ("ｋｈａｎｈ ｈｏａ", "56"),  # full-width letters
         ],
     )
     def test_search_ignores_case_diacritics_and_kind(
