@@ -243,16 +243,24 @@ class TestDocumentProperties:
     @given(valid_competence_rules(), st.data())
     @settings(max_examples=40)
     def test_broken_documents_always_give_validation_error(self, rules, data):
-        """Dropping a required key or corrupting a value in a valid document is always reported."""
+        """Dropping, corrupting, over-nesting or adding a key in a valid document is reported."""
         document = json.loads(dumps_rules(rules, format="json"))
         lists = [name for name in ("decentralizations", "authorizations") if document.get(name)]
         if not lists:
             document["authorizations"] = [{"id": "a"}]
         else:
-            entry = data.draw(st.sampled_from(document[data.draw(st.sampled_from(lists))]))
+            name = data.draw(st.sampled_from(lists))
+            entry = data.draw(st.sampled_from(document[name]))
             key = data.draw(st.sampled_from([k for k in _KEYS if k in entry]))
-            if data.draw(st.booleans()) and key in _REQUIRED:
+            damage = data.draw(st.sampled_from(["drop", "value", "nest", "unknown", "table"]))
+            if damage == "drop" and key in _REQUIRED:
                 del entry[key]
+            elif damage == "nest":  # a value one level too deep
+                entry[key] = {key: entry[key]}
+            elif damage == "unknown":
+                entry[data.draw(st.sampled_from(["scope", "holder_id", "valid_to", "Id"]))] = "x"
+            elif damage == "table":  # an array of tables written as a single table
+                document[name] = entry
             else:
                 bad = [3, [1], {"a": 1}]
                 if key in ("grantor", "grantee", "valid_from", "valid_until"):
