@@ -228,3 +228,33 @@ class TestInvalidDocuments:
 
         assert all(p.path for p in problems), problems
         assert not [p for p in problems if STRAY_EXCEPTION.match(p.message)], problems
+
+    @given(catalogs(max_size=4), st.data())
+    def test_every_broken_entry_is_reported_at_once(
+        self, catalog: Catalog, data: st.DataObject
+    ) -> None:
+        """Breaking several entries reports a problem at each of them, not just the first."""
+        from adminflow._catalog_io import converter
+
+        document = converter("json").unstructure(catalog, Catalog)
+        entries = document["procedures"]
+        broken = data.draw(st.sets(st.integers(0, max(len(entries) - 1, 0)), max_size=4))
+        broken &= set(range(len(entries)))
+        for index in broken:
+            entries[index]["processing_time"] = {"working_days": -1 - index}
+            entries[index]["name"] = ""
+
+        try:
+            Catalog.loads(json.dumps(document), "json")
+        except ValidationError as exc:
+            paths = {p.path for p in exc.problems}
+        else:
+            paths = set()
+
+        expected = set()
+        for index in broken:
+            expected |= {
+                f"procedures[{index}].processing_time.working_days",
+                f"procedures[{index}].name",
+            }
+        assert paths == expected
