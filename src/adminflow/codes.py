@@ -187,14 +187,25 @@ class AgencyCode:
             return AgencyCode(self.level1, kept, self.layout)
         return AgencyCode(self.level1, self.sublevels[:-1], self.layout)
 
-    def is_within(self, other: AgencyCode) -> bool:
+    def is_within(self, other: AgencyCode | str) -> bool:
         """Whether this unit is ``other`` or one of its sub-units (whatever the layouts).
+
+        Args:
+            other: An identifier, parsed or as text.
+
+        Raises:
+            InvalidValueError: If ``other`` is not a well-formed identifier.
 
         Examples:
             >>> parse_agency_code("H41.05").is_within(parse_agency_code("000.00.00.H41"))
             True
+            >>> parse_agency_code("H41.05").is_within("H42")
+            False
         """
-        return self.path[: other.level] == other.path
+        given: object = other
+        if not isinstance(given, AgencyCode):
+            given = parse_agency_code(given, field="other")
+        return self.path[: given.level] == given.path
 
     def __str__(self) -> str:
         if self.layout is AgencyCodeLayout.QCVN_102:

@@ -36,6 +36,7 @@ from adminflow._procedure_checks import (
     check_step,
 )
 from adminflow.deadlines import ProcessingTime
+from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = [
@@ -386,7 +387,14 @@ class Procedure:
         return sum((Fraction(str(s.budget)) for s in self.steps), Fraction(0))
 
     def is_valid_on(self, day: dt.date) -> bool:
-        """Whether the entry applies on ``day`` (``valid_from <= day < valid_to``)."""
+        """Whether the entry applies on ``day`` (``valid_from <= day < valid_to``).
+
+        Raises:
+            InvalidValueError: If ``day`` is not a date (a datetime is not a date either).
+        """
+        given: object = day
+        if isinstance(given, dt.datetime) or not isinstance(given, dt.date):
+            raise InvalidValueError("day", day, "must be a date")
         if self.valid_from is not None and day < self.valid_from:
             return False
         return self.valid_to is None or day < self.valid_to

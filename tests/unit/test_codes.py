@@ -143,6 +143,24 @@ class TestParseAgencyCode:
         assert caught.value.field == field
 
 
+class TestIsWithin:
+    def test_text_is_parsed(self) -> None:
+        """is_within accepts the other identifier as text, in either layout."""
+        code = parse_agency_code("000.00.05.H41")
+
+        assert code.is_within("H41")
+        assert code.is_within("000.00.00.H41")
+        assert not code.is_within("H41.06")
+
+    @pytest.mark.parametrize("other", [None, 41, "h41"])
+    def test_anything_else_raises_invalid_value_error(self, other: object) -> None:
+        """A non-identifier raises InvalidValueError naming it, not AttributeError."""
+        with pytest.raises(InvalidValueError) as caught:
+            parse_agency_code("H41.05").is_within(other)  # type: ignore[arg-type]
+
+        assert caught.value.field == "other"
+
+
 class TestDossierCode:
     def test_circular_01_2018_format(self) -> None:
         """000.00.04.H41-250701-0001 is the first dossier of 1 July 2025 at 000.00.04.H41."""

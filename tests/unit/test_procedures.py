@@ -192,6 +192,22 @@ class TestProcedure:
 
         assert info.value.field == field
 
+    def test_validity_on_a_day(self) -> None:
+        """An entry applies from valid_from up to the day before valid_to."""
+        procedure = marital_status(valid_from=dt.date(2025, 7, 1), valid_to=dt.date(2027, 3, 1))
+
+        assert procedure.is_valid_on(dt.date(2025, 7, 1))
+        assert not procedure.is_valid_on(dt.date(2027, 3, 1))
+        assert not procedure.is_valid_on(dt.date(2025, 6, 30))
+
+    @pytest.mark.parametrize("day", ["2025-07-01", None, dt.datetime(2025, 7, 1, 8, 0)])
+    def test_validity_needs_a_date(self, day: object) -> None:
+        """is_valid_on refuses anything but a date, even with no bounds to compare with."""
+        with pytest.raises(InvalidValueError) as info:
+            marital_status().is_valid_on(day)  # type: ignore[arg-type]
+
+        assert info.value.field == "day"
+
     def test_validity_bounds_are_ordered(self) -> None:
         """valid_to must come after valid_from."""
         with pytest.raises(InvalidValueError, match="valid_to"):
