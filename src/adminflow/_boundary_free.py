@@ -226,27 +226,22 @@ def plan_transfer(decision: ReceiptDecision, receiving: str, on: dt.date) -> Tra
     """See :meth:`adminflow.competence.CompetenceResolver.transfer`."""
     if not decision or decision.competence is None or decision.mode is None:
         raise InvalidValueError("receiving_unit", receiving, decision.reason)
-    destination = decision.competence.acting
     if decision.mode is ReceiptMode.COMPETENT_UNIT:
-        return Transfer(
-            required=False,
-            destination=destination,
-            mode=decision.mode,
-            electronic="passed to the competent body in the handling system right after receipt",
-            paper_within_working_days=0,
-            clock_start=ClockStart.RECEIPT,
-            legal_basis=f"{_regime(on)} Art. 17(3), 18(2)",
-        )
-    amended = on >= NATIONWIDE_RECEIPT_AMENDED
-    clock_basis = (
-        "Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8" if amended else "Art. 17(3)"
-    )
+        # Passed on inside the competent unit: same working day, or the next one after 15:00.
+        electronic = "passed to the competent body in the handling system right after receipt"
+        paper_days, clock_start, articles = 0, ClockStart.RECEIPT, "Art. 17(3), 18(2)"
+    elif on >= NATIONWIDE_RECEIPT_AMENDED:
+        electronic, paper_days, clock_start = "immediately", 1, ClockStart.COMPETENT_AGENCY_RECEIPT
+        articles = "Art. 20(1), Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8"
+    else:
+        electronic, paper_days, clock_start = "immediately", 1, ClockStart.RECEIPT
+        articles = "Art. 20(1), Art. 17(3)"
     return Transfer(
-        required=True,
-        destination=destination,
+        required=decision.mode is not ReceiptMode.COMPETENT_UNIT,
+        destination=decision.competence.acting,
         mode=decision.mode,
-        electronic="immediately",
-        paper_within_working_days=1,
-        clock_start=ClockStart.COMPETENT_AGENCY_RECEIPT if amended else ClockStart.RECEIPT,
-        legal_basis=f"{_regime(on)} Art. 20(1), {clock_basis}",
+        electronic=electronic,
+        paper_within_working_days=paper_days,
+        clock_start=clock_start,
+        legal_basis=_basis(on, articles),
     )

@@ -470,3 +470,17 @@ class TestValidationConflicts:
 
         assert [p.path for p in problems] == ["authorizations[0].valid_from"]
         assert "2026-02-01" in problems[0].message
+
+
+class TestTransferBasis:
+    def test_before_july_2025_transfer_cites_decree_61_without_decree_118_articles(self, catalog):
+        """A transfer before Decree 118/2025 took effect names Decree 61/2018, not 118's articles."""
+        listed = BoundaryFreeList(
+            id="b", region="56", scope=Scope({"1.001193"}), valid_from=D(2025, 1, 1), reference=REF
+        )
+        resolver = CompetenceResolver(CompetenceRules(boundary_free=[listed]), catalog=catalog)
+
+        transfer = resolver.transfer("1.001193", "22333", "22366", at=D(2025, 3, 3))
+
+        assert transfer.legal_basis.startswith("Decree 61/2018/NĐ-CP")
+        assert "Art." not in transfer.legal_basis

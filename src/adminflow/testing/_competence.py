@@ -108,6 +108,29 @@ def _reference() -> st.SearchStrategy[LegalReference]:
     )
 
 
+def _grant_fields(
+    draw: st.DrawFn,
+    procedure_codes: Sequence[str],
+    fields: Sequence[str],
+    regions: Sequence[str | None],
+    *,
+    downward: bool,
+    open_ended: bool,
+) -> dict[str, Any]:
+    """The keyword arguments shared by a drawn decentralization and authorization."""
+    grantor, grantee = draw(_pair(downward=downward))
+    start, end = draw(_window(open_ended=open_ended))
+    return {
+        "scope": draw(_scopes(procedure_codes, fields)),
+        "region": draw(st.sampled_from(regions)),
+        "grantor": grantor,
+        "grantee": grantee,
+        "valid_from": start,
+        "valid_until": end,
+        "reference": draw(_reference()),
+    }
+
+
 @st.composite
 def decentralizations(
     draw: st.DrawFn,
@@ -118,17 +141,9 @@ def decentralizations(
     downward: bool = True,
 ) -> Decentralization:
     """Decentralizations (phân cấp); with ``downward`` the grantee is below the grantor."""
-    grantor, grantee = draw(_pair(downward=downward))
-    start, end = draw(_window(open_ended=True))
     return Decentralization(
         id=f"d-{draw(st.integers(0, 10**6))}",
-        scope=draw(_scopes(procedure_codes, fields)),
-        region=draw(st.sampled_from(regions)),
-        grantor=grantor,
-        grantee=grantee,
-        valid_from=start,
-        valid_until=end,
-        reference=draw(_reference()),
+        **_grant_fields(draw, procedure_codes, fields, regions, downward=downward, open_ended=True),
     )
 
 
@@ -142,17 +157,11 @@ def authorizations(
     downward: bool = True,
 ) -> Authorization:
     """Authorizations (ủy quyền), each with an end date and a region."""
-    grantor, grantee = draw(_pair(downward=downward))
-    start, end = draw(_window(open_ended=False))
     return Authorization(
         id=f"a-{draw(st.integers(0, 10**6))}",
-        scope=draw(_scopes(procedure_codes, fields)),
-        region=draw(st.sampled_from(regions)),
-        grantor=grantor,
-        grantee=grantee,
-        valid_from=start,
-        valid_until=end,
-        reference=draw(_reference()),
+        **_grant_fields(
+            draw, procedure_codes, fields, regions, downward=downward, open_ended=False
+        ),
     )
 
 
