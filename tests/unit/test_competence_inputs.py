@@ -474,7 +474,7 @@ class TestValidationConflicts:
 
 class TestTransferBasis:
     def test_before_july_2025_transfer_cites_decree_61_without_decree_118_articles(self, catalog):
-        """A transfer before Decree 118/2025 took effect names Decree 61/2018, not 118's articles."""
+        """Before 1 July 2025 a transfer names Decree 61/2018, not Decree 118's articles."""
         listed = BoundaryFreeList(
             id="b", region="56", scope=Scope({"1.001193"}), valid_from=D(2025, 1, 1), reference=REF
         )
