@@ -4,6 +4,7 @@ import contextlib
 import datetime as dt
 import json
 
+import attrs
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
@@ -125,30 +126,32 @@ class TestResolutionProperties:
     @given(
         competence_rules(),
         st.data(),
-        st.sampled_from(["decentralization", "authorization"]),
-        st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 31)),
+        st.sampled_from([Decentralization, Authorization]),
+        st.sampled_from(["other procedure", "other province", "before every query"]),
     )
-    def test_unrelated_rule_never_changes_an_answer(self, rules, data, kind, start):
-        """A rule about a procedure nobody asks for changes no answer."""
+    def test_unrelated_rule_never_changes_an_answer(self, rules, data, kind, unrelated):
+        """A rule for another procedure, another province or another period changes no answer."""
         triples = data.draw(queries_for(rules))
-        common = {
-            "id": "unrelated",
-            "scope": Scope({"9.999999"}),
-            "region": "56",
-            "valid_from": start,
-            "valid_until": start + dt.timedelta(days=365),
-            "reference": LegalReference("Decision 0/QĐ-UBND"),
-            "grantor": Seat.parse("commune/peoples_committee"),
-            "grantee": Seat.parse("commune/chairman"),
-        }
-        extra = (
-            Decentralization(**common) if kind == "decentralization" else Authorization(**common)
+        start = data.draw(st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 31)))
+        scope, region = Scope({data.draw(st.sampled_from(SAMPLE_CODES))}), "22366"
+        if unrelated == "other procedure":
+            scope = Scope({"9.999999"})
+        elif unrelated == "other province":
+            region = "79"  # Hồ Chí Minh City: no queried unit lies in it
+        else:
+            start = dt.date(2020, 1, 1)  # ends on 31 Dec 2020, before every queried day
+        extra = kind(
+            id="unrelated",
+            scope=scope,
+            region=region,
+            valid_from=start,
+            valid_until=start + dt.timedelta(days=365),
+            reference=LegalReference("Decision 0/QĐ-UBND"),
+            grantor=Seat.parse("commune/peoples_committee"),
+            grantee=Seat.parse("commune/chairman"),
         )
-        more = CompetenceRules(
-            decentralizations=rules.decentralizations
-            + ((extra,) if kind == "decentralization" else ()),
-            authorizations=rules.authorizations + ((extra,) if kind == "authorization" else ()),
-        )
+        name = "decentralizations" if kind is Decentralization else "authorizations"
+        more = attrs.evolve(rules, **{name: (*getattr(rules, name), extra)})
         before = CompetenceResolver(rules, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
         after = CompetenceResolver(more, catalog=CATALOG, gazetteer=GAZETTEER, validate=False)
 
