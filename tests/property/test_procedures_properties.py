@@ -10,8 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from adminflow.deadlines import ProcessingTime
 from adminflow.errors import InvalidValueError, ValidationError
-from adminflow.procedures import Catalog, Fee, Procedure, Step
+from adminflow.jurisdictions import Level
+from adminflow.procedures import (
+    Catalog,
+    Channel,
+    Extension,
+    Fee,
+    Procedure,
+    RequiredDocument,
+    Step,
+)
 from adminflow.testing import catalogs, invalid_catalog_documents, procedures
 
 #: Plain data of any shape, as a hand-written or corrupted file could hold.
@@ -154,6 +164,72 @@ class TestProcedureInvariants:
                 Fee(amount, "lệ phí")
 
             assert info.value.field == "amount_vnd"
+
+
+#: Python values of the wrong type (or the right type with a wrong value) for any field.
+any_python_value = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.binary(max_size=4)
+    | st.dates()
+    | st.datetimes()
+    | st.sampled_from([Channel.ONLINE, Level.DISTRICT, ProcessingTime.working_days(1)]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.frozensets(st.integers() | st.text(max_size=3), max_size=3)
+        | st.tuples(inner)
+        | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
+    max_leaves=5,
+)
+
+
+#: How many positional arguments each part of a procedure takes.
+PART_ARITY = {Fee: 2, Step: 3, RequiredDocument: 1, Extension: 2}
+
+
+class TestConstructorsRefuseWrongTypes:
+    @given(procedures(), st.sampled_from(sorted(attrs.fields_dict(Procedure))), any_python_value)
+    def test_procedure_with_any_value_in_any_field(
+        self, procedure: Procedure, name: str, value: object
+    ) -> None:
+        """Any value in any field builds a procedure or raises InvalidValueError naming a field."""
+        try:
+            result: object = attrs.evolve(procedure, **{name: value})
+        except InvalidValueError as exc:
+            result = exc
+
+        if isinstance(result, InvalidValueError):
+            assert result.field.split(".")[0].split("[")[0] in attrs.fields_dict(Procedure)
+        else:
+            assert isinstance(result, Procedure)
+
+    @given(st.sampled_from(sorted(PART_ARITY, key=lambda c: c.__name__)), st.data())
+    def test_parts_with_any_values(self, cls: type, data: st.DataObject) -> None:
+        """Fees, steps, documents and extensions built from any values are valid or refused."""
+        args = data.draw(
+            st.lists(any_python_value, min_size=PART_ARITY[cls], max_size=PART_ARITY[cls])
+        )
+
+        try:
+            result: object = cls(*args)
+        except InvalidValueError as exc:
+            result = exc
+
+        assert isinstance(result, cls | InvalidValueError)
+
+    @given(any_python_value, any_python_value, any_python_value)
+    def test_catalog_with_any_values(self, procedures: object, title: object, day: object) -> None:
+        """Any procedures, title and retrieval date build a catalogue or raise ValidationError."""
+        try:
+            result: object = Catalog(procedures, title=title, retrieved_on=day)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            result = exc
+
+        assert isinstance(result, Catalog | ValidationError)
 
 
 class TestInvalidDocuments:
