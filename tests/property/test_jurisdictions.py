@@ -145,6 +145,27 @@ class TestUnitProperties:
 
 
 class TestAuthorityProperties:
+    @given(
+        st.one_of(st.none(), st.integers(), st.text(max_size=4)),
+        st.one_of(st.none(), st.text(max_size=4), st.binary(max_size=2)),
+        st.one_of(st.sampled_from(AuthorityKind), st.text(max_size=4), st.none()),
+        st.one_of(st.none(), st.integers(), st.sampled_from(["", "01", "00070", "1"])),
+        st.one_of(st.none(), st.integers(), st.sampled_from(["H41", "000.00.00.H41", "h41"])),
+    )
+    def test_construction_accepts_or_raises_invalid_value_error(
+        self, id: object, name: object, kind: object, unit_code: object, agency: object
+    ) -> None:
+        """Any arguments build a consistent authority or raise InvalidValueError, nothing else."""
+        try:
+            result: object = Authority(id, name, kind, unit_code, agency_code=agency)  # type: ignore[arg-type]
+        except InvalidValueError as exc:
+            result = exc
+
+        if isinstance(result, Authority):
+            assert (result.unit_code == "") == (result.kind is AuthorityKind.MINISTRY)
+        else:
+            assert isinstance(result, InvalidValueError)
+
     @given(authorities())
     def test_generated_authorities_are_consistent(self, authority: Authority) -> None:
         """A department is provincial, a specialised office communal, a ministry central."""

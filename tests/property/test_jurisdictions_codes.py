@@ -16,6 +16,40 @@ from adminflow.testing import agency_codes, dossier_codes
 
 CODE_CHARS = string.digits + string.ascii_uppercase + ".-ah "
 
+#: Values of any type, as a caller's bug could pass.
+ANY = st.one_of(
+    st.none(),
+    st.integers(),
+    st.text(max_size=6),
+    st.binary(max_size=3),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.tuples(st.text(alphabet="0H4", max_size=3)),
+)
+
+
+class TestConstructorsRefuseWrongTypes:
+    @given(ANY, ANY, ANY)
+    def test_agency_code_from_any_values(self, level1: object, sub: object, layout: object) -> None:
+        """AgencyCode from any values is well-formed or raises InvalidValueError."""
+        try:
+            result: object = AgencyCode(level1, sub, layout)  # type: ignore[arg-type]
+        except InvalidValueError as exc:
+            result = exc
+
+        assert isinstance(result, AgencyCode | InvalidValueError)
+
+    @given(ANY | agency_codes(), ANY, ANY | st.integers(1, 9999))
+    def test_dossier_code_from_any_values(self, agency: object, day: object, seq: object) -> None:
+        """DossierCode from any values is well-formed or raises InvalidValueError."""
+        try:
+            result: object = DossierCode(agency, day, seq)  # type: ignore[arg-type]
+        except InvalidValueError as exc:
+            result = exc
+
+        assert isinstance(result, DossierCode | InvalidValueError)
+
 
 class TestAgencyCodeProperties:
     @given(agency_codes())
