@@ -144,20 +144,17 @@ def _nest_scopes(document: dict[str, Any], problems: list[Problem]) -> dict[str,
     return document
 
 
-def _drop_nones(value: Any) -> Any:
+def _plain(value: Any, *, dates_as_text: bool) -> Any:
+    """The document without empty values, with dates as ISO text when asked (for JSON)."""
     if isinstance(value, dict):
-        return {k: _drop_nones(v) for k, v in value.items() if v is not None and v != ""}
+        return {
+            k: _plain(v, dates_as_text=dates_as_text)
+            for k, v in value.items()
+            if v is not None and v != ""
+        }
     if isinstance(value, list):
-        return [_drop_nones(v) for v in value]
-    return value
-
-
-def _dates_to_text(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _dates_to_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates_to_text(v) for v in value]
-    if isinstance(value, dt.date):
+        return [_plain(v, dates_as_text=dates_as_text) for v in value]
+    if dates_as_text and isinstance(value, dt.date):
         return value.isoformat()
     return value
 
@@ -201,8 +198,8 @@ def rules_to_dict(rules: CompetenceRules, *, dates_as_text: bool = False) -> dic
     for name in (*_LISTS, "authorities", "districts"):
         if not document.get(name):
             document.pop(name, None)
-    document = _drop_nones(document)
-    return _dates_to_text(document) if dates_as_text else document
+    plain: dict[str, Any] = _plain(document, dates_as_text=dates_as_text)
+    return plain
 
 
 def loads_rules(

@@ -210,15 +210,6 @@ class Seat:
         """Whether this seat is strictly higher than ``other`` (higher level or superior body)."""
         return self.rank > other.rank
 
-    def covers(self, other: Seat) -> bool:
-        """Whether a grant from this seat applies to a holder in seat ``other``.
-
-        Same level and kind; when this seat names a body, ``other`` must name the same body.
-        """
-        if (self.level, self.kind) != (other.level, other.kind):
-            return False
-        return self.authority_id is None or self.authority_id == other.authority_id
-
     def overlaps(self, other: Seat) -> bool:
         """Whether the two seats can denote the same body."""
         if (self.level, self.kind) != (other.level, other.kind):

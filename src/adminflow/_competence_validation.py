@@ -95,13 +95,25 @@ class Validator:
                 self.add(f"{path}.id", f"duplicate rule id {rule_id!r}")
             seen.add(rule_id)
 
-    def _window(self, path: str, rule: Grant | BoundaryFreeList | BoundaryFreeExclusion) -> None:
+    def _rule(self, path: str, rule: Grant | BoundaryFreeList | BoundaryFreeExclusion) -> None:
+        """Checks every rule needs: scope, window, instrument date, references, region."""
+        if rule.scope.is_empty() and not getattr(rule, "all_procedures", False):
+            self.add(f"{path}.scope", "names no procedure and no field")
         if rule.valid_until is not None and rule.valid_until < rule.valid_from:
             self.add(
                 f"{path}.valid_until",
                 f"ends on {rule.valid_until.isoformat()}, before it starts "
                 f"on {rule.valid_from.isoformat()}",
             )
+        issued_on = rule.reference.issued_on
+        if issued_on is not None and rule.valid_from < issued_on:
+            self.add(
+                f"{path}.valid_from",
+                f"applies from {rule.valid_from.isoformat()}, before its instrument was issued "
+                f"on {issued_on.isoformat()}",
+            )
+        self._scope_refs(path, rule.scope.procedures, rule.scope.fields)
+        self._region(path, rule.region)
 
     def _scope_refs(self, path: str, procedures: Iterable[str], fields: Iterable[str]) -> None:
         if self.catalog is None:
@@ -133,18 +145,7 @@ class Validator:
             )
 
     def _grant(self, path: str, grant: Grant) -> None:
-        if grant.scope.is_empty():
-            self.add(f"{path}.scope", "names no procedure and no field")
-        self._window(path, grant)
-        issued_on = grant.reference.issued_on
-        if issued_on is not None and grant.valid_from < issued_on:
-            self.add(
-                f"{path}.valid_from",
-                f"applies from {grant.valid_from.isoformat()}, before its instrument was issued "
-                f"on {issued_on.isoformat()}",
-            )
-        self._scope_refs(path, grant.scope.procedures, grant.scope.fields)
-        self._region(path, grant.region)
+        self._rule(path, grant)
         if isinstance(grant, Assignment):
             self._seat(f"{path}.holder", grant.holder)
             return
@@ -179,19 +180,12 @@ class Validator:
                 )
 
     def _listing(self, path: str, rule: BoundaryFreeList | BoundaryFreeExclusion) -> None:
-        self._window(path, rule)
-        self._region(path, rule.region)
-        self._scope_refs(path, rule.scope.procedures, rule.scope.fields)
+        self._rule(path, rule)
         if isinstance(rule, BoundaryFreeList):
-            if rule.scope.is_empty() and not rule.all_procedures:
-                self.add(f"{path}.scope", "names no procedure and no field")
             if rule.region is not None and len(rule.region) != 2:
                 self.add(f"{path}.region", f"must be a province code, got {rule.region!r}")
-        else:
-            if rule.scope.is_empty():
-                self.add(f"{path}.scope", "names no procedure and no field")
-            if not rule.reason.strip():
-                self.add(f"{path}.reason", "an exclusion must give its reason")
+        elif not rule.reason.strip():
+            self.add(f"{path}.reason", "an exclusion must give its reason")
 
     def _districts(self) -> None:
         seen: set[str] = set()
