@@ -394,8 +394,8 @@ class Gazetteer:
         """The province (tỉnh or thành phố trực thuộc trung ương) with this 2-digit code.
 
         Raises:
-            InvalidValueError: If ``code`` is not a string.
-            NotFoundError: If no province has this code.
+            InvalidValueError: If ``code`` is not 2 or 5 digits.
+            NotFoundError: If no province has this code (a commune's code included).
 
         Examples:
             >>> Gazetteer.vietnam().province("56").name
@@ -414,6 +414,7 @@ class Gazetteer:
         """The commune-level units (xã, phường, đặc khu) of a province, in code order.
 
         Raises:
+            InvalidValueError: If ``province_code`` is not 2 or 5 digits.
             NotFoundError: If no province has this code.
         """
         return self._communes[self.province(province_code).code]
@@ -422,6 +423,7 @@ class Gazetteer:
         """The province of a commune-level unit; ``None`` for a province.
 
         Raises:
+            InvalidValueError: If ``code`` is not 2 or 5 digits.
             NotFoundError: If no unit has this code.
         """
         parent_code = self.unit(code).parent_code
