@@ -34,7 +34,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from adminflow._catalog import Catalog, Format, duplicate_code_problems
-from adminflow._procedure_checks import check_procedure
+from adminflow._procedure_checks import NOT_WRITABLE, check_procedure, is_writable
 from adminflow.deadlines import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
@@ -73,6 +73,8 @@ _FORMATS = ("toml", "json")
 def _str(obj: Any, _: Any) -> str:
     if not isinstance(obj, str):
         raise InvalidValueError("", obj, "must be a string")
+    if not is_writable(obj):
+        raise InvalidValueError("", obj, NOT_WRITABLE)
     return obj
 
 

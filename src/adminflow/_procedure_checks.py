@@ -54,6 +54,19 @@ class Checks:
             raise ValidationError(self.problems(), source=source)
 
 
+def is_writable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8: it holds no lone (unpaired) surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+#: Why text that :func:`is_writable` refuses is refused.
+NOT_WRITABLE = "must be valid Unicode text (a lone surrogate cannot be written to a file)"
+
+
 def _text(checks: Checks, values: Mapping[str, Any], name: str, *, optional: bool) -> None:
     if name not in values:
         return
@@ -62,6 +75,8 @@ def _text(checks: Checks, values: Mapping[str, Any], name: str, *, optional: boo
         return
     if not isinstance(value, str) or not value.strip():
         checks.add(name, value, "must be a non-empty string")
+    elif not is_writable(value):
+        checks.add(name, value, NOT_WRITABLE)
 
 
 def _member(checks: Checks, values: Mapping[str, Any], name: str, cls: type[enum.Enum]) -> None:
@@ -107,6 +122,8 @@ def _items(
         if not isinstance(item, cls) or (isinstance(item, str) and not item.strip()):
             what = "a non-empty string" if cls is str else f"a {_name(cls)}"
             checks.add(f"{name}[{i}]", item, f"must be {what}")
+        elif isinstance(item, str) and not is_writable(item):
+            checks.add(f"{name}[{i}]", item, NOT_WRITABLE)
         else:
             good.append(item)
     return tuple(good)

@@ -396,6 +396,15 @@ class TestReadWrite:
             "procedures[0].valid_to: must be a date YYYY-MM-DD, got datetime.time(8, 0)",
         ]
 
+    def test_a_lone_surrogate_is_refused(self) -> None:
+        """JSON text with an unpaired surrogate escape cannot be written back, so it is refused."""
+        text = '{"title": "\\ud800", "procedures": []}'
+
+        assert problems(text, "json") == [
+            "title: must be valid Unicode text (a lone surrogate cannot be written to a file), "
+            "got '\\ud800'"
+        ]
+
     @pytest.mark.parametrize("cutoff", ["15:30:45", "15:00:00.500000"])
     def test_cutoff_with_seconds_round_trips(self, cutoff: str) -> None:
         """A cut-off with seconds or microseconds is written back without loss."""

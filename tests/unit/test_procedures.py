@@ -180,6 +180,8 @@ class TestProcedure:
             ({"legal_basis": "Law 60/2014/QH13"}, "legal_basis"),
             ({"legal_basis": [b"x"]}, "legal_basis[0]"),
             ({"valid_from": "2025-07-01"}, "valid_from"),
+            ({"name": "Đăng ký \ud800"}, "name"),  # a lone surrogate cannot be written
+            ({"notes": ["\udfff"]}, "notes[0]"),
             ({"valid_from": dt.datetime(2025, 7, 1)}, "valid_from"),
         ],
     )
