@@ -228,60 +228,72 @@ def _table_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     return hook
 
 
+def _all_problems(
+    base: Callable[[Any, Any], Any], obj: Any, cls: Any, more: Callable[[], list[Problem]]
+) -> Any:
+    """Structure ``obj``; when fields fail, add the problems ``more`` finds in what was read.
+
+    When every field was read the constructor ran and reported its invariants itself; otherwise
+    it did not run, and ``more`` checks what it would have checked on the fields that could be
+    read, so that a document's every problem is reported at once.
+    """
+    try:
+        return base(obj, cls)
+    except ClassValidationError as exc:
+        if any(isinstance(e, InvalidValueError) for e in exc.group_exceptions()[1]):
+            raise  # the constructor ran
+        extra = more()
+        if not extra:
+            raise
+        raise ValidationError([*problems_of(exc), *extra], source=cls.__name__) from None
+
+
 def _procedure_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Procedure]:
     """Structure a procedure; when some fields fail, still check the fields that were read."""
     base = make_dict_structure_fn(Procedure, conv)
     fields = attrs.fields_dict(Procedure)
 
+    def read(obj: Mapping[str, Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, field in fields.items():
+            if name not in obj:  # absent: the default applies, as in the constructor
+                if field.default is not attrs.NOTHING:
+                    values[name] = field.default
+                continue
+            with contextlib.suppress(Exception):  # a failure was reported by the first pass
+                values[name] = conv.structure(obj[name], field.type or Any)
+        return values
+
     def hook(obj: Any, cls: Any) -> Procedure:
         if not isinstance(obj, Mapping):
             raise InvalidValueError("", obj, "must be a table")
-        try:
-            return base(obj, cls)
-        except ClassValidationError as exc:
-            if any(isinstance(e, InvalidValueError) for e in exc.group_exceptions()[1]):
-                raise  # the constructor ran and reported the invariants itself
-            read: dict[str, Any] = {}
-            for name, field in fields.items():
-                if name not in obj:  # absent: the default applies, as in the constructor
-                    if field.default is not attrs.NOTHING:
-                        read[name] = field.default
-                    continue
-                try:
-                    read[name] = conv.structure(obj[name], field.type or Any)
-                except Exception:  # already reported by the first pass
-                    continue
-            extra = check_procedure(read).problems()
-            if not extra:
-                raise
-            raise ValidationError([*problems_of(exc), *extra], source="procedure") from None
+        procedure: Procedure = _all_problems(
+            base, obj, cls, lambda: check_procedure(read(obj)).problems()
+        )
+        return procedure
 
     return hook
 
 
 def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
+    """Structure a catalogue; when some entries fail, still report duplicate codes."""
     base = make_dict_structure_fn(Catalog, conv)
+
+    def codes(obj: Mapping[str, Any]) -> list[Any]:
+        raw = obj["procedures"]
+        if not isinstance(raw, list):
+            return []
+        return [p.get("code") if isinstance(p, Mapping) else None for p in raw]
 
     def hook(obj: Any, cls: Any) -> Catalog:
         if not isinstance(obj, Mapping):
             raise InvalidValueError("", obj, "must be a table with a 'procedures' list")
         if "procedures" not in obj:
             raise ValidationError([Problem("procedures", "is required (a list of procedures)")])
-        try:
-            return base(obj, cls)
-        except ClassValidationError as exc:
-            if any(isinstance(e, InvalidValueError) for e in exc.group_exceptions()[1]):
-                raise  # the constructor ran and reported the duplicates itself
-            raw = obj.get("procedures")
-            codes = (
-                [p.get("code") if isinstance(p, Mapping) else None for p in raw]
-                if (isinstance(raw, list))
-                else []
-            )
-            extra = duplicate_code_problems(codes)
-            if not extra:
-                raise
-            raise ValidationError([*problems_of(exc), *extra], source="catalog") from None
+        catalog: Catalog = _all_problems(
+            base, obj, cls, lambda: duplicate_code_problems(codes(obj))
+        )
+        return catalog
 
     return hook
 
