@@ -16,6 +16,7 @@ from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = [
+    "DISTRICT_LEVEL_ENDS",
     "Assignment",
     "Authorization",
     "BoundaryFreeExclusion",
@@ -49,6 +50,9 @@ ScopeKey = tuple[str, str]
 
 
 _VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+#: First day without district-level government (Law 72/2025/QH15; Resolution 202/2025/QH15).
+DISTRICT_LEVEL_ENDS = dt.date(2025, 7, 1)
 
 
 def as_day(field: str, value: object) -> dt.date:

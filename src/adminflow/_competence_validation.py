@@ -5,11 +5,13 @@ Private module used by :meth:`adminflow.competence.CompetenceRules.problems`.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from adminflow._competence_model import (
+    DISTRICT_LEVEL_ENDS,
     Assignment,
     Authorization,
     BoundaryFreeExclusion,
@@ -113,7 +115,7 @@ class Validator:
                 f"on {issued_on.isoformat()}",
             )
         self._scope_refs(path, rule.scope.procedures, rule.scope.fields)
-        self._region(path, rule.region)
+        self._region(path, rule)
 
     def _scope_refs(self, path: str, procedures: Iterable[str], fields: Iterable[str]) -> None:
         if self.catalog is None:
@@ -127,8 +129,16 @@ class Validator:
                     f"{path}.fields", f"unknown field {field!r} (no catalogue procedure in it)"
                 )
 
-    def _region(self, path: str, region: str | None) -> None:
+    def _region(self, path: str, rule: Grant | BoundaryFreeList | BoundaryFreeExclusion) -> None:
+        region = rule.region
         if region in self.district_communes:
+            last = DISTRICT_LEVEL_ENDS - dt.timedelta(days=1)
+            if rule.valid_until is None or rule.valid_until > last:
+                self.add(
+                    f"{path}.valid_until",
+                    f"a rule for district {region!r} must end by {last.isoformat()}: "
+                    "district-level government is no longer organised from 1 July 2025",
+                )
             return
         if region is not None and self.gazetteer is not None and region not in self.gazetteer:
             self.add(f"{path}.region", f"unknown administrative unit {region!r}")

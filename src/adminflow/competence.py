@@ -55,6 +55,7 @@ from adminflow._boundary_free import (
 from adminflow._competence_directory import AnyAuthority, AuthorityDirectory, DistrictAuthority
 from adminflow._competence_io import dump_rules, dumps_rules, load_rules, loads_rules
 from adminflow._competence_model import (
+    DISTRICT_LEVEL_ENDS,
     Assignment,
     Authorization,
     BoundaryFreeExclusion,
@@ -118,9 +119,6 @@ __all__ = [
     "loads_rules",
     "online_service_regime",
 ]
-
-#: First day without district-level government (Law 72/2025/QH15; Resolution 202/2025/QH15).
-DISTRICT_LEVEL_ENDS = dt.date(2025, 7, 1)
 
 
 @attrs.frozen

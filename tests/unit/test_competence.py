@@ -277,7 +277,10 @@ class TestValidation:
     def test_district_region_is_known_when_listed(self, gazetteer):
         """A rule may apply in a pre-2025 district listed in the rules' districts."""
         district = LegacyDistrict(code="568", name="Thành phố Nha Trang", communes={"22366"})
-        rules = CompetenceRules(districts=[district], decentralizations=[dec(region="568")])
+        rules = CompetenceRules(
+            districts=[district],
+            decentralizations=[dec(region="568", start=D(2025, 1, 1), end=D(2025, 6, 30))],
+        )
 
         assert messages(rules, gazetteer=gazetteer) == []
 

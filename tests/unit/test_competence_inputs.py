@@ -396,6 +396,7 @@ class TestValidationRegions:
         assignment = {
             "scope": Scope({"1.013225"}),
             "valid_from": D(2020, 1, 1),
+            "valid_until": D(2025, 6, 30),
             "reference": REF,
             "holder": Seat.parse("district/peoples_committee"),
         }
@@ -408,6 +409,19 @@ class TestValidationRegions:
         )
 
         assert rules.problems(gazetteer=gazetteer) == []
+
+    @pytest.mark.parametrize("end", [None, D(2025, 7, 1)])
+    def test_district_rule_must_end_before_july_2025(self, gazetteer, end):
+        """A rule for a pre-2025 district that runs past 30 June 2025 is reported."""
+        district = LegacyDistrict(code="568", name="Thành phố Nha Trang", communes={"22366"})
+        rule = authorization(region="568", valid_from=D(2025, 1, 1), valid_until=end)
+
+        problems = CompetenceRules(districts=[district], authorizations=[rule]).problems(
+            gazetteer=gazetteer
+        )
+
+        assert any(p.path == "authorizations[0].valid_until" for p in problems)
+        assert all("2025-06-30" in p.message for p in problems if "district" in p.message)
 
 
 class TestCatalogueExclusion:
