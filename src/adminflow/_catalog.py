@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import attrs
 
+from adminflow._procedure_checks import NOT_WRITABLE, is_writable
 from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import Procedure, _tuple
@@ -58,8 +59,7 @@ class Catalog:
         if isinstance(procedures, tuple):
             problems += duplicate_code_problems([getattr(p, "code", None) for p in procedures])
         for name in ("title", "description"):
-            if not isinstance(getattr(self, name), str):
-                problems.append(Problem(name, f"must be a string, got {getattr(self, name)!r}"))
+            problems += _text_problems(name, getattr(self, name))
         problems += _items_problems("sources", self.sources, str)
         day = self.retrieved_on
         if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
@@ -159,7 +159,12 @@ class Catalog:
         return dumps(self, format)
 
     def dump(self, path: str | Path, *, format: Format | None = None) -> None:
-        """Write the catalogue to a file; the format comes from the suffix unless given."""
+        """Write the catalogue to a UTF-8 file; the format comes from the suffix unless given.
+
+        Raises:
+            OSError: The file cannot be written.
+            InvalidValueError: The format is unknown, or ``path`` is not a path.
+        """
         from adminflow._catalog_io import dump
 
         dump(self, _path(path), format)
@@ -175,12 +180,21 @@ def _items_problems(name: str, value: object, cls: type) -> list[Problem]:
     """Problems of a field that must be a tuple (given as a list) of ``cls`` items."""
     if not isinstance(value, tuple):
         return [Problem(name, f"must be a list, got {value!r}")]
-    what = "a string" if cls is str else f"a {cls.__name__}"
+    if cls is str:
+        return [p for i, item in enumerate(value) for p in _text_problems(f"{name}[{i}]", item)]
     return [
-        Problem(f"{name}[{i}]", f"must be {what}, got {item!r}")
+        Problem(f"{name}[{i}]", f"must be a {cls.__name__}, got {item!r}")
         for i, item in enumerate(value)
         if not isinstance(item, cls)
     ]
+
+
+def _text_problems(name: str, value: object) -> list[Problem]:
+    if not isinstance(value, str):
+        return [Problem(name, f"must be a string, got {value!r}")]
+    if not is_writable(value):
+        return [Problem(name, f"{NOT_WRITABLE}, got {value!r}")]
+    return []
 
 
 def duplicate_code_problems(codes: list[Any]) -> list[Problem]:

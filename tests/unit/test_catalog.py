@@ -196,6 +196,8 @@ class TestCatalogLookups:
             (((),), {"sources": [b"x"]}, "sources[0]"),
             (((),), {"retrieved_on": "2026-07-23"}, "retrieved_on"),
             (((),), {"retrieved_on": dt.datetime(2026, 7, 23)}, "retrieved_on"),
+            (((),), {"title": "\ud800"}, "title"),
+            (((),), {"sources": ["ok", "\udfff"]}, "sources[1]"),
         ],
     )
     def test_wrong_types_raise_validation_error_naming_the_field(
