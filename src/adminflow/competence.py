@@ -280,7 +280,13 @@ class CompetenceResolver:
         return code
 
     def province_of(self, unit_code: str) -> str | None:
-        """The province code of a unit (cached)."""
+        """The province code of a unit (cached), or ``None`` when it cannot be told.
+
+        Raises:
+            InvalidValueError: ``unit_code`` is not a string.
+        """
+        if not isinstance(unit_code, str):
+            raise InvalidValueError("unit_code", unit_code, "must be a unit code (str)")
         if unit_code not in self._province:
             self._province[unit_code] = province_of(unit_code, self.gazetteer)
         return self._province[unit_code]

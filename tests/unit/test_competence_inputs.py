@@ -159,6 +159,13 @@ class TestResolverArguments:
 
         assert info.value.key == "99999"
 
+    def test_province_of_refuses_a_non_string(self, example):
+        """province_of names its argument when given a number."""
+        with pytest.raises(errors.InvalidValueError) as info:
+            example.province_of(22366)
+
+        assert info.value.field == "unit_code"
+
 
 class TestRuleConstruction:
     @pytest.mark.parametrize(
