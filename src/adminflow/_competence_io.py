@@ -218,8 +218,10 @@ def loads_rules(
         validate: Also check the rules' consistency (without catalogue or gazetteer).
 
     Raises:
-        ValidationError: Every problem of the document, at once.
-        InvalidValueError: ``format`` is not ``"toml"`` or ``"json"``.
+        ValidationError: Every problem of the document, at once. A document that cannot be
+            read as rules (wrong types, nesting or keys) reports those problems; the rules'
+            consistency (windows, directions, overlaps, ...) is checked once it can be.
+        InvalidValueError: ``format`` is not ``"toml"`` or ``"json"``, or ``text`` is not text.
 
     Examples:
         >>> rules = loads_rules('''

@@ -364,6 +364,22 @@ class TestBoundaryDates:
 
         assert ("309/2026" in transfer.legal_basis) is amended
 
+    @pytest.mark.parametrize(
+        ("day", "deciding", "chain"),
+        [
+            (D(2026, 6, 30), "56-so-tu-phap", ["judicial-record-department-of-justice"]),
+            (D(2026, 7, 1), "56-cong-an-tinh", ["judicial-record-police"]),
+        ],
+    )
+    def test_assignments_hand_over_between_30_june_and_1_july_2026(
+        self, example, day, deciding, chain
+    ):
+        """The judicial record certificate passes from justice to the police on 1 July 2026."""
+        competence = example.resolve("3.000333", "22366", at=day)
+
+        assert competence.deciding.id == deciding
+        assert [g.id for g in competence.chain] == chain
+
 
 class TestValidationRegions:
     def test_district_rule_overlaps_province_rule(self, gazetteer):
