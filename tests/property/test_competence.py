@@ -18,6 +18,7 @@ from adminflow.competence import (
     LegalReference,
     Scope,
     Seat,
+    classify_online_service,
     dumps_rules,
     loads_rules,
 )
@@ -157,6 +158,70 @@ class TestResolutionProperties:
 
         for code, unit, on in triples:
             assert outcome(before, code, unit, on) == outcome(after, code, unit, on)
+
+
+_anything = st.one_of(
+    st.none(),
+    st.integers(),
+    st.text(max_size=6),
+    st.sampled_from([*SAMPLE_CODES, *UNITS, "568", "", "99999"]),
+    st.dates(),
+    st.datetimes(),
+    st.datetimes(timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=14))])),
+    st.lists(st.integers(), max_size=2),
+)
+EXAMPLE = CompetenceResolver(CompetenceRules.example_khanh_hoa(), catalog=CATALOG)
+
+
+class TestArgumentFuzzing:
+    @given(_anything, _anything, _anything, _anything)
+    def test_public_calls_raise_only_adminflow_errors(self, procedure, unit, other, at):
+        """Whatever the arguments, resolve/can_receive/transfer raise only adminflow errors."""
+        calls = [
+            lambda: EXAMPLE.resolve(procedure, unit, at=at),
+            lambda: EXAMPLE.can_receive(procedure, other, unit, at=at),
+            lambda: EXAMPLE.transfer(procedure, other, unit, at=at),
+            lambda: classify_online_service(procedure, on=at),
+        ]
+
+        for call in calls:
+            with contextlib.suppress(errors.AdminflowError):
+                call()
+
+    @given(
+        st.sampled_from(
+            ["title", "assignments", "decentralizations", "authorizations", "districts"]
+        ),
+        _anything,
+        _anything,
+        _anything,
+    )
+    def test_rule_objects_raise_only_adminflow_errors(self, name, first, second, third):
+        """Rule sets, seats, scopes and references built from garbage raise InvalidValueError."""
+        calls = [
+            lambda: CompetenceRules(**{name: first}),
+            lambda: Seat(first, second, third),
+            lambda: Scope(first, second),
+            lambda: LegalReference(first, second, third),
+            lambda: authorization_with(first, second, third),
+        ]
+
+        for call in calls:
+            with contextlib.suppress(errors.InvalidValueError):
+                call()
+
+
+def authorization_with(scope, region, valid_from):
+    return Authorization(
+        id="a",
+        scope=scope,
+        region=region,
+        grantor=Seat.parse("commune/chairman"),
+        grantee=Seat.parse("commune/service_centre"),
+        valid_from=valid_from,
+        valid_until=valid_from,
+        reference=LegalReference("x"),
+    )
 
 
 def answers(rules, triples, *, validate):
