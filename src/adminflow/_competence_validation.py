@@ -153,6 +153,11 @@ class Validator:
             self.add(
                 path, f"authority {seat.authority_id!r} is a {authority.kind}, not a {seat.kind}"
             )
+        elif authority.level is not seat.level:
+            self.add(
+                path,
+                f"authority {seat.authority_id!r} is at {authority.level} level, not {seat.level}",
+            )
 
     def _grant(self, path: str, grant: Grant) -> None:
         self._rule(path, grant)

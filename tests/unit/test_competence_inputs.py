@@ -521,3 +521,20 @@ class TestTransferBasis:
 
         assert transfer.legal_basis.startswith("Decree 61/2018/NĐ-CP")
         assert "Art." not in transfer.legal_basis
+
+
+class TestNamedSeats:
+    def test_named_body_at_another_level_is_a_problem(self, gazetteer):
+        """A seat naming a provincial department as a commune body is reported."""
+        example = CompetenceRules.example_khanh_hoa()
+        rule = authorization(
+            scope=Scope({"2.001827"}),
+            grantor=Seat.parse("province/peoples_committee"),
+            grantee=Seat.parse("commune/department@56-so-y-te"),
+        )
+        rules = attrs.evolve(example, authorizations=[rule])
+
+        problems = rules.problems(gazetteer=gazetteer)
+
+        assert [p.path for p in problems] == ["authorizations[0].grantee"]
+        assert "province level" in problems[0].message
