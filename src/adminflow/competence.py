@@ -32,7 +32,8 @@ References:
     against the official text). Law on Organization of Government No. 63/2025/QH15, Art. 9
     (authorization conditions; no sub-authorization). Decree 118/2025/NĐ-CP, Art. 3(6)-(7),
     14, 17(3), 18, 20 (boundary-free receipt and transfer), as amended by Decree
-    309/2026/NĐ-CP (nationwide receipt, clock from the competent agency's receipt).
+    309/2026/NĐ-CP (nationwide receipt, clock from the competent agency's receipt; read in a
+    third-party copy whose clause numbers may be off).
 """
 
 from __future__ import annotations
@@ -248,7 +249,6 @@ class CompetenceResolver:
         self._authorizations = _index(self.rules.authorizations)
         self._province: dict[str, str | None] = {}
 
-    # -- lookups ---------------------------------------------------------------------------
     def _procedure(
         self, procedure: str | ProcedureLike
     ) -> tuple[str, str | None, Seat | None, ProcedureLike | None]:
@@ -388,7 +388,6 @@ class CompetenceResolver:
             )
         return grants[0] if grants else None
 
-    # -- public API ------------------------------------------------------------------------
     def resolve(
         self,
         procedure: str | ProcedureLike,
