@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,6 +110,21 @@ class TestSearchProperties:
             return
 
         assert unit.code == code
+
+
+class TestUnitStrategies:
+    @given(units(level="commune"))  # type: ignore[arg-type]
+    def test_a_level_given_as_its_storage_value_is_honoured(self, unit: AdministrativeUnit) -> None:
+        """units(level="commune") draws only commune-level units."""
+        assert unit.level is Level.COMMUNE
+
+    @pytest.mark.parametrize("level", [Level.DISTRICT, Level.CENTRAL, "huyen", 1, ["commune"]])
+    def test_a_level_no_unit_has_is_refused(self, level: object) -> None:
+        """units() for the district or central level, or a non-level, raises InvalidValueError."""
+        with pytest.raises(InvalidValueError) as caught:
+            units(level=level)  # type: ignore[arg-type]
+
+        assert caught.value.field == "level"
 
 
 class TestUnitProperties:

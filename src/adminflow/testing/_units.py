@@ -12,6 +12,7 @@ import unicodedata
 from hypothesis import strategies as st
 
 from adminflow.codes import AgencyCode, AgencyCodeLayout, DossierCode
+from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import (
     AdministrativeUnit,
     Authority,
@@ -32,6 +33,7 @@ __all__ = [
     "units",
 ]
 
+_UNIT_LEVELS = {level.value: level for level in (Level.PROVINCE, Level.COMMUNE)}
 _PROVINCE_KINDS = (UnitKind.PROVINCE, UnitKind.CITY)
 _COMMUNE_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
 _TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
@@ -72,7 +74,16 @@ def communes(
 def units(
     *, level: Level | None = None, gazetteer: Gazetteer | None = None
 ) -> st.SearchStrategy[AdministrativeUnit]:
-    """Any unit of a gazetteer (the official one), optionally of one level."""
+    """Any unit of a gazetteer (the official one), optionally of one level.
+
+    Raises:
+        InvalidValueError: If ``level`` is not ``None``, province or commune (the only levels
+            units have since 1 July 2025).
+    """
+    if level is not None:
+        if not (isinstance(level, str) and level in _UNIT_LEVELS):
+            raise InvalidValueError("level", level, "must be None, province or commune")
+        level = _UNIT_LEVELS[level]
     if level is Level.PROVINCE:
         return provinces(gazetteer=gazetteer)
     if level is Level.COMMUNE:
