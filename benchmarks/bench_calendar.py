@@ -10,10 +10,13 @@ Baselines (per call, same random (day, n) pairs):
 
 Targets (issue 2): at least 20x faster than the first two, and no slower than numpy.
 Run: ``python benchmarks/bench_calendar.py``. Prints the ratios; exits 1 if a target is missed.
+``--pairs N --no-targets`` runs a small smoke version (the test suite does, to keep the script
+working) that checks the answers agree and prints the ratios without judging them.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import sys
@@ -41,11 +44,15 @@ def per_call(func: Callable[[], object], calls: int) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=20_000, help="(day, n) pairs timed")
+    parser.add_argument("--no-targets", action="store_true", help="print ratios, judge none")
+    args = parser.parse_args()
     rng = random.Random(20250425)
     calendar = WorkingCalendar.vietnam()
     span = (dt.date(2030, 12, 31) - dt.date(2005, 1, 1)).days
     pairs = []
-    while len(pairs) < 20_000:
+    while len(pairs) < args.pairs:
         day = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(span))
         if calendar.is_working_day(day):  # numpy rolls non-working days first; keep it equal
             pairs.append((day, rng.randint(1, 60)))
@@ -126,7 +133,7 @@ def main() -> int:
         ok = ratio >= target
         failed |= not ok
         print(f"speed-up {label}: {ratio:8.1f}x  {'ok' if ok else 'MISSED'}")
-    return 1 if failed else 0
+    return 1 if failed and not args.no_targets else 0
 
 
 if __name__ == "__main__":
