@@ -29,8 +29,7 @@ from adminflow.competence import (
     loads_rules,
     online_service_regime,
 )
-from adminflow.jurisdictions import Authority, AuthorityKind, Gazetteer, Level
-from adminflow.procedures import Catalog
+from adminflow.jurisdictions import Authority, AuthorityKind, Level
 
 REF = LegalReference("Decree 140/2025/NĐ-CP", article="Art. 4(1)")
 D = dt.date
@@ -85,21 +84,6 @@ def auth(
 
 def messages(rules, **kwargs):
     return [p.message for p in rules.problems(**kwargs)]
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return Catalog.sample()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.vietnam()
-
-
-@pytest.fixture(scope="module")
-def example(catalog):
-    return CompetenceResolver(CompetenceRules.example_khanh_hoa(), catalog=catalog)
 
 
 class TestSeat:

@@ -26,27 +26,11 @@ from adminflow.competence import (
     loads_rules,
     online_service_regime,
 )
-from adminflow.jurisdictions import Gazetteer
-from adminflow.procedures import BoundaryFreeScope, Catalog
+from adminflow.procedures import BoundaryFreeScope
 
 D = dt.date
 REF = LegalReference("Decree 140/2025/NĐ-CP", article="Art. 4(1)")
 VN = dt.timezone(dt.timedelta(hours=7))
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return Catalog.sample()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.vietnam()
-
-
-@pytest.fixture(scope="module")
-def example(catalog):
-    return CompetenceResolver(CompetenceRules.example_khanh_hoa(), catalog=catalog)
 
 
 RULE = {
