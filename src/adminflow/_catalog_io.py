@@ -10,31 +10,35 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import enum
 import functools
 import json
-import math
-import tomllib
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any
 
 import attrs
 import cattrs
 import tomli_w
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from adminflow._catalog import Catalog, Format, duplicate_code_problems
-from adminflow._procedure_checks import NOT_WRITABLE, check_procedure, is_writable
+from adminflow._documents import (
+    FORMATS,
+    check_format,
+    decode,
+    is_frozenset,
+    parse,
+    problems_of,
+    register_scalars,
+    structure_time,
+    suggest,
+)
+from adminflow._procedure_checks import check_procedure
 from adminflow.deadlines import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
@@ -64,93 +68,9 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     ResultKind,
     TimeUnit,
 )
-_FORMATS = ("toml", "json")
 
 
 # --------------------------------------------------------------------------- structuring hooks
-
-
-def _str(obj: Any, _: Any) -> str:
-    if not isinstance(obj, str):
-        raise InvalidValueError("", obj, "must be a string")
-    if not is_writable(obj):
-        raise InvalidValueError("", obj, NOT_WRITABLE)
-    return obj
-
-
-def _int(obj: Any, _: Any) -> int:
-    if isinstance(obj, bool) or not isinstance(obj, int):
-        raise InvalidValueError("", obj, "must be an integer")
-    return obj
-
-
-def _float(obj: Any, _: Any) -> float:
-    if isinstance(obj, bool) or not isinstance(obj, int | float):
-        raise InvalidValueError("", obj, "must be a number")
-    if not math.isfinite(obj):
-        raise InvalidValueError("", obj, "must be a finite number")
-    return float(obj)
-
-
-def _bool(obj: Any, _: Any) -> bool:
-    if not isinstance(obj, bool):
-        raise InvalidValueError("", obj, "must be true or false")
-    return obj
-
-
-def _date(obj: Any, _: Any) -> dt.date:
-    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
-        return obj
-    if isinstance(obj, str):
-        try:
-            return dt.date.fromisoformat(obj)
-        except ValueError:
-            pass
-    raise InvalidValueError("", obj, "must be a date YYYY-MM-DD")
-
-
-def _time(obj: Any, _: Any) -> dt.time:
-    value = obj
-    if isinstance(obj, str) and len(obj) >= 5 and obj[:2].isdigit() and obj[2] == ":":
-        with contextlib.suppress(ValueError):
-            value = dt.time.fromisoformat(obj)
-    if isinstance(value, dt.time) and value.tzinfo is None:
-        return value
-    raise InvalidValueError("", obj, "must be a time HH:MM")
-
-
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    choices = ", ".join(str(m.value) for m in cls)
-
-    def hook(obj: Any, _: Any) -> enum.Enum:
-        try:
-            return cls(obj)
-        except (ValueError, TypeError):
-            raise InvalidValueError("", obj, f"must be one of {choices}") from None
-
-    return hook
-
-
-def _collection_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Structure ``tuple[X, ...]`` and ``frozenset[X]`` from a list, never from a string."""
-    (item_type, *_) = get_args(tp)
-    make = frozenset if get_origin(tp) is frozenset else tuple
-
-    def hook(obj: Any, _: Any) -> Any:
-        if not isinstance(obj, list | tuple):
-            raise InvalidValueError("", obj, "must be a list")
-        items, errors = [], []
-        for i, item in enumerate(obj):
-            try:
-                items.append(conv.structure(item, item_type))
-            except Exception as exc:  # collected with its index, as cattrs does
-                exc.__notes__ = [IterableValidationNote(f"@ index {i}", i, item_type)]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {tp}", errors, tp)
-        return make(items)
-
-    return hook
 
 
 _TIME_KEYS = ("working_days", "working_hours", "days", "same_day", "cutoff")
@@ -167,7 +87,7 @@ def _processing_time(obj: Any, _: Any) -> ProcessingTime:
             "", obj, "must be a table like { working_days = 3 } or { same_day = true }"
         )
     problems = [
-        Problem(str(k), f"unknown key{_suggest(k, _TIME_KEYS)}") for k in obj if k not in _TIME_KEYS
+        Problem(str(k), f"unknown key{suggest(k, _TIME_KEYS)}") for k in obj if k not in _TIME_KEYS
     ]
     units = [k for k in ("working_days", "working_hours", "days", "same_day") if k in obj]
     if len(units) != 1:
@@ -187,7 +107,7 @@ def _processing_time(obj: Any, _: Any) -> ProcessingTime:
         cutoff = obj.get("cutoff")
         try:
             return (
-                ProcessingTime.same_day(_time(cutoff, None))
+                ProcessingTime.same_day(structure_time(cutoff, None))
                 if cutoff is not None
                 else (ProcessingTime(TimeUnit.SAME_DAY, 0, None))
             )
@@ -298,28 +218,12 @@ def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
     return hook
 
 
-def _is_collection(tp: Any) -> bool:
-    origin: Any = get_origin(tp)
-    return origin is tuple or origin is frozenset
-
-
-def _is_frozenset(tp: Any) -> bool:
-    origin: Any = get_origin(tp)
-    return origin is frozenset or tp is frozenset
-
-
 @functools.cache
 def converter(format: Format) -> cattrs.Converter:
     """The converter for one file format (TOML has native dates; JSON has strings)."""
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    for tp, hook in ((str, _str), (int, _int), (float, _float), (bool, _bool)):
-        conv.register_structure_hook(tp, hook)
-    for cls in _ENUMS:  # registered by class: more specific than str for a StrEnum
-        conv.register_structure_hook(cls, _enum_hook(cls))
-    conv.register_structure_hook(dt.date, _date)
-    conv.register_structure_hook(dt.time, _time)
+    register_scalars(conv, _ENUMS)
     conv.register_structure_hook(ProcessingTime, _processing_time)
-    conv.register_structure_hook_factory(_is_collection, lambda t: _collection_hook(t, conv))
     for part in (Fee, RequiredDocument, Step, Extension):
         conv.register_structure_hook(part, _table_hook(part, conv))
     conv.register_structure_hook(Procedure, _procedure_hook(conv))
@@ -332,7 +236,7 @@ def converter(format: Format) -> cattrs.Converter:
     else:
         conv.register_unstructure_hook(dt.date, lambda d: d)
     conv.register_unstructure_hook_func(
-        _is_frozenset,
+        is_frozenset,
         lambda value: sorted(conv.unstructure(v) for v in value),
     )
     conv.register_unstructure_hook(
@@ -350,80 +254,7 @@ def converter(format: Format) -> cattrs.Converter:
 # ------------------------------------------------------------------------------------ problems
 
 
-def _join(path: str, sub: str) -> str:
-    if not sub:
-        return path
-    if not path or sub.startswith("["):
-        return f"{path}{sub}"
-    return f"{path}.{sub}"
-
-
-def _suggest(key: object, choices: Any) -> str:
-    close = difflib.get_close_matches(str(key), list(choices), n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
-
-
-def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
-    """Flatten a (cattrs or adminflow) exception into problems with paths under ``path``."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        found: list[Problem] = []
-        for sub, note in with_notes:
-            if isinstance(note, AttributeValidationNote):
-                found += problems_of(sub, _join(path, note.name))
-            else:
-                found += problems_of(sub, _join(path, f"[{note.index}]"))
-        for sub in without:
-            found += problems_of(sub, path)
-        return found
-    if isinstance(exc, ValidationError):
-        return [Problem(_join(path, p.path), p.message) for p in exc.problems]
-    if isinstance(exc, InvalidValueError):
-        return [Problem(_join(path, exc.field), f"{exc.reason}, got {exc.value!r}")]
-    if isinstance(exc, ForbiddenExtraKeysError):
-        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
-        return [
-            Problem(_join(path, str(k)), f"unknown key{_suggest(k, known)}")
-            for k in sorted(exc.extra_fields, key=str)
-        ]
-    if isinstance(exc, KeyError):
-        key = str(exc.args[0]) if exc.args else ""
-        at = path if path == key or path.endswith(f".{key}") else _join(path, key)
-        return [Problem(at, "is required")]
-    return [Problem(path, f"{type(exc).__name__}: {exc}")]
-
-
 # ------------------------------------------------------------------------------ load and dump
-
-
-def _check_format(format: object) -> Format:
-    if format not in _FORMATS:
-        raise InvalidValueError("format", format, "must be 'toml' or 'json'")
-    return format  # type: ignore[return-value]
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refusing a key given twice (TOML refuses it by itself)."""
-    table: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in table:
-            raise ValueError(f"duplicate key {key!r}")
-        table[key] = value
-    return table
-
-
-def parse(text: str, format: Format, *, source: str) -> Any:
-    """Parse TOML or JSON text into plain data; a leading byte-order mark is ignored."""
-    text = text.removeprefix("\ufeff")
-    try:
-        if format == "toml":
-            return tomllib.loads(text)
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except ValueError as exc:  # TOMLDecodeError and JSONDecodeError are ValueErrors
-        raise InvalidValueError(source, "<text>", f"not valid {format.upper()}: {exc}") from exc
-    except RecursionError:
-        reason = f"not valid {format.upper()}: nested too deeply"
-        raise InvalidValueError(source, "<text>", reason) from None
 
 
 def structure(data: Any, format: Format, *, source: str) -> Catalog:
@@ -439,7 +270,7 @@ def structure(data: Any, format: Format, *, source: str) -> Catalog:
 
 def loads(text: str, format: Format, *, source: str) -> Catalog:
     """Read a catalogue from text."""
-    fmt = _check_format(format)
+    fmt = check_format(format)
     if not isinstance(text, str):
         raise InvalidValueError("text", text, "must be a string")
     return structure(parse(text, fmt, source=source), fmt, source=source)
@@ -447,27 +278,22 @@ def loads(text: str, format: Format, *, source: str) -> Catalog:
 
 def _format_of(path: Path, format: Format | None) -> Format:
     if format is not None:
-        return _check_format(format)
+        return check_format(format)
     suffix = path.suffix.lower().lstrip(".")
-    if suffix not in _FORMATS:
+    if suffix not in FORMATS:
         raise InvalidValueError("path", str(path), "needs a .toml or .json suffix, or format=")
-    return suffix  # type: ignore[return-value]
+    return suffix
 
 
 def load(path: Path, format: Format | None) -> Catalog:
     """Read a catalogue file (UTF-8, with or without a byte-order mark)."""
     fmt = _format_of(path, format)
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidValueError(str(path), "<bytes>", f"not UTF-8 text: {exc}") from exc
-    return loads(text, fmt, source=str(path))
+    return loads(decode(path.read_bytes(), source=str(path)), fmt, source=str(path))
 
 
 def dumps(catalog: Catalog, format: Format) -> str:
     """Write a catalogue as text."""
-    fmt = _check_format(format)
+    fmt = check_format(format)
     data = converter(fmt).unstructure(catalog, Catalog)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
