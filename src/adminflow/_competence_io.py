@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import enum
 import functools
 import json
-import tomllib
 from importlib import resources
 from os import PathLike
 from pathlib import Path
@@ -25,77 +23,43 @@ from typing import Any
 
 import cattrs
 import tomli_w
+from cattrs.errors import ForbiddenExtraKeysError
 
 from adminflow._competence_model import Seat
 from adminflow._competence_rules import CompetenceRules
+from adminflow._documents import (
+    FORMATS,
+    check_format,
+    collection_hook,
+    decode,
+    is_frozenset,
+    known_keys,
+    parse,
+    register_scalars,
+    suggest,
+)
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = ["dump_rules", "dumps_rules", "example_rules", "load_rules", "loads_rules"]
 
 _LISTS = ("assignments", "decentralizations", "authorizations", "boundary_free", "exclusions")
-_FORMATS = ("toml", "json")
-
-
-def _structure_date(value: Any, _: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise InvalidValueError("", value, "must be a date, not a date and time")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise InvalidValueError("", value, "must be an ISO date YYYY-MM-DD") from None
-    raise InvalidValueError("", value, "must be a date")
+_DATE = "must be an ISO date YYYY-MM-DD"
 
 
 def _structure_seat(value: Any, _: Any) -> Seat:
     return Seat.parse(value)
 
 
-def _structure_strings(value: Any, _: Any) -> frozenset[str]:
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise InvalidValueError("", value, "must be a list of strings")
-    return frozenset(value)
-
-
-def _structure_str(value: Any, _: Any) -> str:
-    if not isinstance(value, str):
-        raise InvalidValueError("", value, "must be a string")
-    return value
-
-
-def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
-    try:
-        return type_(value)
-    except ValueError:
-        choices = ", ".join(type_)
-        raise InvalidValueError("", value, f"must be one of {choices}") from None
-
-
-def _structure_bool(value: Any, _: Any) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidValueError("", value, "must be true or false")
-    return value
-
-
-def _is_frozenset(type_: Any) -> bool:
-    return type_ is frozenset or getattr(type_, "__origin__", None) is frozenset
-
-
 @functools.cache
 def _converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_structure_hook(dt.date, _structure_date)
+    register_scalars(converter, (AuthorityKind, Level), date_reason=_DATE)
     converter.register_structure_hook(Seat, _structure_seat)
-    converter.register_structure_hook_func(lambda t: t == frozenset[str], _structure_strings)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(bool, _structure_bool)
-    for kind in (AuthorityKind, Level):
-        converter.register_structure_hook(kind, _structure_enum)
+    strings = collection_hook(frozenset[str], converter, reason="must be a list of strings")
+    converter.register_structure_hook_func(lambda t: t == frozenset[str], strings)
     converter.register_unstructure_hook(Seat, str)
-    converter.register_unstructure_hook_func(_is_frozenset, sorted)
+    converter.register_unstructure_hook_func(is_frozenset, sorted)
     return converter
 
 
@@ -105,6 +69,11 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         # own check (e.g. an authority's unit_code) names it.
         field = f"{exc.field}: " if exc.field and exc.field != "seat" else ""
         return f"{field}{exc.reason}, got {exc.value!r}"
+    if isinstance(exc, ForbiddenExtraKeysError):  # reported at the table that has them
+        known = known_keys(exc.cl)
+        keys = sorted(exc.extra_fields, key=str)
+        named = ", ".join(f"{k}{suggest(k, known)}" for k in keys)
+        return f"unknown key{'s' if len(keys) > 1 else ''}: {named}"
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, AttributeError):  # cattrs met a non-table where it wanted a table
@@ -237,16 +206,13 @@ def loads_rules(
         >>> str(rules.decentralizations[0].grantee)
         'commune/peoples_committee'
     """
-    if format not in _FORMATS:
-        raise InvalidValueError("format", format, "must be 'toml' or 'json'")
+    fmt = check_format(format)
     if not isinstance(text, str):
         raise InvalidValueError("text", text, "must be a string (decode bytes first)")
     try:
-        document = tomllib.loads(text) if format == "toml" else json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(
-            [Problem("", f"invalid {format.upper()}: {exc}")], source=source
-        ) from None
+        document = parse(text, fmt, source=source)
+    except InvalidValueError as exc:  # reported as the document's problem
+        raise ValidationError([Problem("", exc.reason)], source=source) from None
     return rules_from_dict(document, source=source, validate=validate)
 
 
@@ -256,7 +222,7 @@ def _path(path: str | Path) -> tuple[Path, str]:
         raise InvalidValueError("path", path, "must be a str or a Path")
     path = Path(path)
     format_ = path.suffix.lower().lstrip(".")
-    if format_ not in _FORMATS:
+    if format_ not in FORMATS:
         raise InvalidValueError("path", str(path), "must end in .toml or .json")
     return path, format_
 
@@ -271,9 +237,9 @@ def load_rules(path: str | Path, *, validate: bool = True) -> CompetenceRules:
     """
     path, format_ = _path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValidationError([Problem("", f"not UTF-8 text: {exc}")], source=str(path)) from None
+        text = decode(path.read_bytes(), source=str(path))
+    except InvalidValueError as exc:
+        raise ValidationError([Problem("", exc.reason)], source=str(path)) from None
     return loads_rules(text, format=format_, source=str(path), validate=validate)
 
 

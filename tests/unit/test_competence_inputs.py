@@ -522,3 +522,34 @@ class TestNamedSeats:
 
         assert [p.path for p in problems] == ["authorizations[0].grantee"]
         assert "province level" in problems[0].message
+
+
+class TestRuleDocumentReading:
+    def test_unknown_keys_get_a_suggestion(self):
+        """A misspelt rule key is reported at the rule with a 'did you mean'."""
+        text = json.dumps({"decentralizations": [RULE | {"grantr": "x"}]})
+
+        with pytest.raises(errors.ValidationError) as info:
+            loads_rules(text, format="json")
+
+        assert [str(p) for p in info.value.problems] == [
+            "decentralizations[0]: unknown key: grantr (did you mean grantor?)"
+        ]
+
+    def test_each_item_that_is_not_a_string_is_named(self):
+        """A procedure code that is not a string is reported at its index."""
+        text = json.dumps({"decentralizations": [RULE | {"procedures": ["1.013225", 3]}]})
+
+        with pytest.raises(errors.ValidationError) as info:
+            loads_rules(text, format="json")
+
+        assert [str(p) for p in info.value.problems] == [
+            "decentralizations[0].procedures[1]: must be a string, got 3"
+        ]
+
+    def test_a_rule_file_with_a_byte_order_mark_loads(self, tmp_path):
+        """A UTF-8 rule file starting with a byte-order mark loads."""
+        path = tmp_path / "rules.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + b'title = "x"\n')
+
+        assert load_rules(path) == CompetenceRules(title="x")
