@@ -20,27 +20,15 @@ import argparse
 import datetime as dt
 import random
 import sys
-import time
-from collections.abc import Callable
 
 import holidays
 import numpy as np
+from _timing import per_call
 
 from adminflow import WorkingCalendar
 from adminflow._calendar_vietnam import ANNOUNCED_SWAPS
 
 FIRST, LAST = dt.date(2000, 1, 1), dt.date(2035, 12, 31)
-REPEATS = 5
-
-
-def per_call(func: Callable[[], object], calls: int) -> float:
-    """Best-of-REPEATS seconds per call of ``func`` (which itself makes ``calls`` calls)."""
-    best = float("inf")
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best / calls
 
 
 def main() -> int:

@@ -14,24 +14,12 @@ from __future__ import annotations
 import random
 import time
 import unicodedata
-from collections.abc import Callable
 
+from _timing import per_call
 from vietnam_provinces import Province, Ward
 
 from adminflow import AdministrativeUnit, Gazetteer
 from adminflow import jurisdictions as _jurisdictions
-
-REPEATS = 5
-
-
-def per_call(func: Callable[[], object], calls: int) -> float:
-    """Best-of-REPEATS seconds per call of ``func`` (which itself makes ``calls`` calls)."""
-    best = float("inf")
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best / calls
 
 
 def naive_fold(text: str) -> str:
