@@ -35,6 +35,7 @@ from adminflow._documents import (
     is_frozenset,
     known_keys,
     parse,
+    problems_of,
     register_scalars,
     suggest,
 )
@@ -63,22 +64,26 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
-def _format_exception(exc: BaseException, type_: Any) -> str:
+def _problems(exc: BaseException, path: str, type_: Any) -> list[Problem]:
+    """A rule document's problem: at the table for unknown keys, a field named in the message.
+
+    The structure hooks leave the field out (the path names it); a seat or an object's own
+    check (e.g. an authority's unit_code) names it.
+    """
+    path = path.replace(".scope.", ".")  # a rule's scope is written flat
     if isinstance(exc, InvalidValueError):
-        # The structure hooks leave the field out (the path names it); a seat or an object's
-        # own check (e.g. an authority's unit_code) names it.
         field = f"{exc.field}: " if exc.field and exc.field != "seat" else ""
-        return f"{field}{exc.reason}, got {exc.value!r}"
+        return [Problem(path, f"{field}{exc.reason}, got {exc.value!r}")]
     if isinstance(exc, ForbiddenExtraKeysError):  # reported at the table that has them
         known = known_keys(exc.cl)
         keys = sorted(exc.extra_fields, key=str)
         named = ", ".join(f"{k}{suggest(k, known)}" for k in keys)
-        return f"unknown key{'s' if len(keys) > 1 else ''}: {named}"
+        return [Problem(path, f"unknown key{'s' if len(keys) > 1 else ''}: {named}")]
     if isinstance(exc, KeyError):
-        return "required field missing"
+        return [Problem(path, "required field missing")]
     if isinstance(exc, AttributeError):  # cattrs met a non-table where it wanted a table
-        return "must be a table"
-    return cattrs.v.format_exception(exc, type_)
+        return [Problem(path, "must be a table")]
+    return [Problem(path, cattrs.v.format_exception(exc, type_))]
 
 
 def _nest_scopes(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -144,10 +149,7 @@ def rules_from_dict(
     try:
         rules = _converter().structure(nested, CompetenceRules)
     except (cattrs.BaseValidationError, InvalidValueError, TypeError, ValueError) as exc:
-        for line in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
-            message, _, path = line.rpartition(" @ ")
-            path = path.removeprefix("$").removeprefix(".").replace(".scope.", ".")
-            problems.append(Problem(path, message))
+        problems += problems_of(exc, leaf=_problems)
     if problems:
         raise ValidationError(problems, source=source)
     if validate:

@@ -267,19 +267,12 @@ def known_keys(cls: Any) -> list[str]:
     return [a.name for a in attrs.fields(cls)] if attrs.has(cls) else []
 
 
-def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
-    """Flatten a (cattrs or adminflow) exception into problems with paths under ``path``."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        found: list[Problem] = []
-        for sub, note in with_notes:
-            if isinstance(note, AttributeValidationNote):
-                found += problems_of(sub, join_path(path, note.name))
-            else:
-                found += problems_of(sub, join_path(path, f"[{note.index}]"))
-        for sub in without:
-            found += problems_of(sub, path)
-        return found
+def leaf_problems(exc: BaseException, path: str, type_: Any = None) -> list[Problem]:
+    """The problems of one exception that is not a cattrs group, at ``path``.
+
+    A problem's path names the field (``reference.page``, ``procedures[0].code``); the default
+    way :func:`problems_of` reports what it meets.
+    """
     if isinstance(exc, ValidationError):
         return [Problem(join_path(path, p.path), p.message) for p in exc.problems]
     if isinstance(exc, InvalidValueError):
@@ -295,3 +288,27 @@ def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
         at = path if path == key or path.endswith(f".{key}") else join_path(path, key)
         return [Problem(at, "is required")]
     return [Problem(path, f"{type(exc).__name__}: {exc}")]
+
+
+Leaf = Callable[[BaseException, str, Any], list[Problem]]
+
+
+def problems_of(
+    exc: BaseException, path: str = "", *, leaf: Leaf = leaf_problems, type_: Any = None
+) -> list[Problem]:
+    """Flatten a (cattrs or adminflow) exception into problems with paths under ``path``.
+
+    cattrs' groups are walked (a field adds ``.name`` to the path, a list item ``[i]``); each
+    other exception is reported by ``leaf(exc, path, type_)``, ``type_`` being the type that
+    was being structured when cattrs knows it.
+    """
+    if not isinstance(exc, ClassValidationError | IterableValidationError):
+        return leaf(exc, path, type_)
+    with_notes, without = exc.group_exceptions()
+    found: list[Problem] = []
+    for sub, note in with_notes:
+        at = note.name if isinstance(note, AttributeValidationNote) else f"[{note.index}]"
+        found += problems_of(sub, join_path(path, at), leaf=leaf, type_=note.type)
+    for sub in without:
+        found += problems_of(sub, path, leaf=leaf)
+    return found

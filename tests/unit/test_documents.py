@@ -9,7 +9,7 @@ import pytest
 
 from adminflow import _documents as documents
 from adminflow.competence import LegalReference, loads_rules
-from adminflow.errors import InvalidValueError, ValidationError
+from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import Catalog
 
@@ -120,6 +120,21 @@ class TestProblems:
 
         assert [str(p) for p in documents.problems_of(info.value, "reference")] == [
             "reference.artcle: unknown key (did you mean article?)"
+        ]
+
+    def test_a_leaf_function_reports_each_exception_at_its_path(self):
+        """problems_of walks cattrs' groups and lets ``leaf`` word each exception."""
+        conv = converter()
+
+        with pytest.raises(cattrs.IterableValidationError) as info:
+            conv.structure([1, "a", 2], tuple[str, ...])
+        found = documents.problems_of(
+            info.value, "codes", leaf=lambda exc, path, tp: [Problem(path, type(exc).__name__)]
+        )
+
+        assert [str(p) for p in found] == [
+            "codes[0]: InvalidValueError",
+            "codes[2]: InvalidValueError",
         ]
 
     def test_paths_join_with_dots_and_indexes(self):
