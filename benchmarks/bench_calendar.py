@@ -26,7 +26,7 @@ import numpy as np
 from _timing import per_call
 
 from adminflow import WorkingCalendar
-from adminflow._calendar_vietnam import ANNOUNCED_SWAPS
+from adminflow.calendar._vietnam import ANNOUNCED_SWAPS
 
 FIRST, LAST = dt.date(2000, 1, 1), dt.date(2035, 12, 31)
 

@@ -6,8 +6,13 @@ from adminflow.calendar import (
     Closure,
     DayKind,
     DayNote,
+    Deadline,
     ExtraWorkingDay,
     OfficeSession,
+    ProcessingTime,
+    Reason,
+    ReasonKind,
+    TimeUnit,
     Weekday,
     WorkingCalendar,
 )
@@ -28,7 +33,6 @@ from adminflow.competence import (
     classify_online_service,
     online_service_regime,
 )
-from adminflow.deadlines import Deadline, ProcessingTime, Reason, ReasonKind, TimeUnit
 from adminflow.errors import (
     AdminflowError,
     AmbiguousCompetenceError,

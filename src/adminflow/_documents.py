@@ -1,7 +1,7 @@
 """Reading TOML and JSON documents through cattrs: the pieces catalogues and rule sets share.
 
-Private module, used by :mod:`adminflow._catalog_io` (procedure catalogues) and
-:mod:`adminflow._competence_io` (competence rule sets):
+Private module, used by :mod:`adminflow.procedures._io` (procedure catalogues) and
+:mod:`adminflow.competence._io` (competence rule sets):
 
 * strict scalar structure hooks (a string is not a number, a number is not a string, a
   datetime is not a date, text with a lone surrogate is refused);
@@ -36,8 +36,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from adminflow._procedure_checks import NOT_WRITABLE, is_writable
 from adminflow.errors import InvalidValueError, Problem, ValidationError
+from adminflow.procedures._checks import NOT_WRITABLE, is_writable
 
 DocumentFormat = Literal["toml", "json"]
 FORMATS: tuple[DocumentFormat, ...] = ("toml", "json")

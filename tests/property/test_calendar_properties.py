@@ -13,9 +13,10 @@ from adminflow.calendar import (
     DayKind,
     ExtraWorkingDay,
     OfficeSession,
+    ProcessingTime,
+    TimeUnit,
     WorkingCalendar,
 )
-from adminflow.deadlines import ProcessingTime, TimeUnit
 from adminflow.errors import CalendarError, InvalidValueError
 
 VN = WorkingCalendar.vietnam()

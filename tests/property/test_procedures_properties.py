@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adminflow.deadlines import ProcessingTime
+from adminflow.calendar import ProcessingTime
 from adminflow.errors import InvalidValueError, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import (
@@ -70,7 +70,7 @@ def positions(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]
 @st.composite
 def documents_with_one_position_replaced(draw: st.DrawFn) -> Any:
     """A valid catalogue document with one value, anywhere, replaced, removed or added to."""
-    from adminflow._catalog_io import converter
+    from adminflow.procedures._io import converter
 
     document = converter("json").unstructure(draw(catalogs(max_size=2)), Catalog)
     document = copy.deepcopy(document)
@@ -310,7 +310,7 @@ class TestInvalidDocuments:
         self, catalog: Catalog, data: st.DataObject
     ) -> None:
         """Breaking several entries reports a problem at each of them, not just the first."""
-        from adminflow._catalog_io import converter
+        from adminflow.procedures._io import converter
 
         document = converter("json").unstructure(catalog, Catalog)
         entries = document["procedures"]

@@ -172,7 +172,7 @@ class TestAgreementWithHolidays:
         """Every day of 2000-2035 agrees with holidays.Vietnam but for swaps it does not carry."""
         import holidays
 
-        from adminflow._calendar_vietnam import ANNOUNCED_SWAPS
+        from adminflow.calendar._vietnam import ANNOUNCED_SWAPS
 
         reference = holidays.Vietnam(years=range(2000, 2036))
         supplemented = {d for off, worked, _ in ANNOUNCED_SWAPS for d in (off, worked)}

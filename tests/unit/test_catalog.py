@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from adminflow.deadlines import ProcessingTime
+from adminflow.calendar import ProcessingTime
 from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 from adminflow.procedures import (

@@ -1,11 +1,18 @@
-"""Tests of adminflow.deadlines and the working-time arithmetic of the calendar."""
+"""Tests of adminflow.calendar and the working-time arithmetic of the calendar."""
 
 import datetime as dt
 
 import pytest
 
-from adminflow.calendar import Closure, WorkingCalendar
-from adminflow.deadlines import Deadline, ProcessingTime, ReasonKind, TimeUnit, compute_deadline
+from adminflow.calendar import (
+    Closure,
+    Deadline,
+    ProcessingTime,
+    ReasonKind,
+    TimeUnit,
+    WorkingCalendar,
+    compute_deadline,
+)
 from adminflow.errors import CalendarError, InvalidValueError
 
 VN = WorkingCalendar.vietnam()

@@ -5,7 +5,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from adminflow.deadlines import ProcessingTime
+from adminflow.calendar import ProcessingTime
 from adminflow.errors import InvalidValueError, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 from adminflow.procedures import (

@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from adminflow._catalog_io import converter
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import Catalog, Procedure
+from adminflow.procedures._io import converter
 
 __all__ = ["register"]
 

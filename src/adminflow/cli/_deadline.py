@@ -8,9 +8,8 @@ import json
 import sys
 from typing import Any
 
-from adminflow.calendar import Closure, WorkingCalendar
+from adminflow.calendar import Closure, ProcessingTime, WorkingCalendar
 from adminflow.cli._args import positive_int
-from adminflow.deadlines import ProcessingTime
 from adminflow.errors import InvalidValueError
 
 __all__ = ["register"]

@@ -13,7 +13,6 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from adminflow._competence_rules import CatalogLike, GazetteerLike
 from adminflow.competence import (
     Authorization,
     CompetenceRules,
@@ -22,6 +21,7 @@ from adminflow.competence import (
     Scope,
     Seat,
 )
+from adminflow.competence._rules import CatalogLike, GazetteerLike
 from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = [

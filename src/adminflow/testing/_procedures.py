@@ -7,8 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from adminflow._procedure_checks import DISTRICT_ENDS, step_capacity
-from adminflow.deadlines import ProcessingTime, TimeUnit
+from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.jurisdictions import AuthorityKind, Level
 from adminflow.procedures import (
     BoundaryFreeScope,
@@ -24,6 +23,7 @@ from adminflow.procedures import (
     ResultKind,
     Step,
 )
+from adminflow.procedures._checks import DISTRICT_ENDS, step_capacity
 
 __all__ = [
     "catalogs",
@@ -241,7 +241,7 @@ def invalid_catalog_documents(draw: st.DrawFn) -> Any:
     Feed them to ``Catalog.loads(json.dumps(doc), "json")``: each must raise
     :class:`~adminflow.errors.ValidationError`.
     """
-    from adminflow._catalog_io import converter
+    from adminflow.procedures._io import converter
 
     catalog = draw(catalogs(max_size=3))
     document: Any = converter("json").unstructure(catalog, Catalog)

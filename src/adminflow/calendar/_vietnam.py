@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from holidays.countries.vietnam import Vietnam
 
-from adminflow._calendar_types import DayKind, DayNote
+from adminflow.calendar._types import DayKind, DayNote
 
 __all__ = ["vietnam_day_notes"]
 

@@ -10,7 +10,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from adminflow._competence_model import (
+from adminflow.competence._model import (
     DISTRICT_LEVEL_ENDS,
     Assignment,
     Authorization,
@@ -21,7 +21,7 @@ from adminflow._competence_model import (
     ScopeKey,
     Seat,
 )
-from adminflow._competence_rules import (
+from adminflow.competence._rules import (
     CatalogLike,
     CompetenceRules,
     GazetteerLike,

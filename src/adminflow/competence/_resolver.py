@@ -45,43 +45,30 @@ from typing import TypeVar
 
 import attrs
 
-from adminflow._boundary_free import (
-    ClockStart,
+from adminflow.competence._boundary_free import (
     ReceiptDecision,
-    ReceiptMode,
     Transfer,
     decide_receipt,
     plan_transfer,
 )
-from adminflow._competence_directory import AnyAuthority, AuthorityDirectory, DistrictAuthority
-from adminflow._competence_io import dump_rules, dumps_rules, load_rules, loads_rules
-from adminflow._competence_model import (
+from adminflow.competence._directory import AnyAuthority, AuthorityDirectory, DistrictAuthority
+from adminflow.competence._model import (
     DISTRICT_LEVEL_ENDS,
     Assignment,
     Authorization,
-    BoundaryFreeExclusion,
-    BoundaryFreeList,
     Decentralization,
     Grant,
-    LegacyDistrict,
     LegalReference,
-    Scope,
     ScopeKey,
     Seat,
     as_day,
 )
-from adminflow._competence_rules import (
+from adminflow.competence._rules import (
     CatalogLike,
     CompetenceRules,
     GazetteerLike,
     ProcedureLike,
     province_of,
-)
-from adminflow._online_service import (
-    OnlineServiceClassification,
-    OnlineServiceRegime,
-    classify_online_service,
-    online_service_regime,
 )
 from adminflow.errors import (
     AmbiguousCompetenceError,
@@ -92,33 +79,8 @@ from adminflow.errors import (
 from adminflow.jurisdictions import AdministrativeUnit, Authority, Level
 
 __all__ = [
-    "DISTRICT_LEVEL_ENDS",
-    "Assignment",
-    "AuthorityDirectory",
-    "Authorization",
-    "BoundaryFreeExclusion",
-    "BoundaryFreeList",
-    "ClockStart",
     "Competence",
     "CompetenceResolver",
-    "CompetenceRules",
-    "Decentralization",
-    "DistrictAuthority",
-    "LegacyDistrict",
-    "LegalReference",
-    "OnlineServiceClassification",
-    "OnlineServiceRegime",
-    "ReceiptDecision",
-    "ReceiptMode",
-    "Scope",
-    "Seat",
-    "Transfer",
-    "classify_online_service",
-    "dump_rules",
-    "dumps_rules",
-    "load_rules",
-    "loads_rules",
-    "online_service_regime",
 ]
 
 

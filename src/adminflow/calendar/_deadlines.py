@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from adminflow._calendar_types import check_naive_time, is_integer
+from adminflow.calendar._types import check_naive_time, is_integer
 from adminflow.errors import CalendarError, InvalidValueError
 
 if TYPE_CHECKING:
-    from adminflow.calendar import WorkingCalendar
+    from adminflow.calendar._calendar import WorkingCalendar
 
 __all__ = ["Deadline", "ProcessingTime", "Reason", "ReasonKind", "TimeUnit", "compute_deadline"]
 
@@ -439,7 +439,7 @@ def compute_deadline(
 
     Examples:
         >>> import datetime as dt
-        >>> from adminflow.calendar import WorkingCalendar
+        >>> from adminflow.calendar._calendar import WorkingCalendar
         >>> calendar = WorkingCalendar.vietnam()
         >>> received = dt.datetime(2025, 4, 29, 9, 30, tzinfo=calendar.timezone)
         >>> deadline = compute_deadline(calendar, received, ProcessingTime.working_days(2))

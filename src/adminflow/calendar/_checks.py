@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from adminflow._calendar_types import OfficeSession, Weekday, is_integer
+from adminflow.calendar._types import OfficeSession, Weekday, is_integer
 from adminflow.errors import InvalidValueError
 
 __all__ = [

@@ -11,7 +11,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from adminflow._competence_model import (
+from adminflow.competence._model import (
     Assignment,
     Authorization,
     BoundaryFreeExclusion,
@@ -184,7 +184,7 @@ class CompetenceRules:
 
         Pass ``catalog`` to also catch a procedure-scoped rule overlapping a field-scoped one.
         """
-        from adminflow._competence_validation import Validator
+        from adminflow.competence._validation import Validator
 
         return Validator(self, catalog, gazetteer, authorities).run()
 
@@ -205,36 +205,36 @@ class CompetenceRules:
         if found:
             raise ValidationError(found, source=source)
 
-    # I/O lives in adminflow._competence_io; these thin methods keep the API in one place.
+    # I/O lives in adminflow.competence._io; these thin methods keep the API in one place.
     @classmethod
     def loads(cls, text: str, *, format: str = "toml", source: str = "<string>") -> CompetenceRules:
         """Read a rule set from TOML or JSON text (see :func:`adminflow.competence.load_rules`)."""
-        from adminflow._competence_io import loads_rules
+        from adminflow.competence._io import loads_rules
 
         return loads_rules(text, format=format, source=source)
 
     @classmethod
     def load(cls, path: str | Path) -> CompetenceRules:
         """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix)."""
-        from adminflow._competence_io import load_rules
+        from adminflow.competence._io import load_rules
 
         return load_rules(path)
 
     def dump(self, path: str | Path) -> None:
         """Write the rule set to a ``.toml`` or ``.json`` file (format from the suffix)."""
-        from adminflow._competence_io import dump_rules
+        from adminflow.competence._io import dump_rules
 
         dump_rules(self, path)
 
     @classmethod
     def example_khanh_hoa(cls) -> CompetenceRules:
         """The example rule set for Khánh Hòa (province 56) shipped as package data."""
-        from adminflow._competence_io import example_rules
+        from adminflow.competence._io import example_rules
 
         return example_rules()
 
     def dumps(self, *, format: str = "toml") -> str:
         """Write the rule set as TOML or JSON (see :func:`adminflow.competence.dumps_rules`)."""
-        from adminflow._competence_io import dumps_rules
+        from adminflow.competence._io import dumps_rules
 
         return dumps_rules(self, format=format)

@@ -16,8 +16,8 @@ from typing import Any
 
 import attrs
 
+from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.codes import validate_procedure_code
-from adminflow.deadlines import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 
@@ -135,7 +135,7 @@ def _name(cls: type | tuple[type, ...]) -> str:
 
 def check_fee(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.Fee`."""
-    from adminflow.procedures import FeePayable
+    from adminflow.procedures._model import FeePayable
 
     checks = Checks()
     _count(checks, values, "amount_vnd", minimum=0, maximum=MAX_VND)
@@ -159,7 +159,7 @@ def check_fee(values: Mapping[str, Any]) -> Checks:
 
 def check_document(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.RequiredDocument`."""
-    from adminflow.procedures import DocumentKind
+    from adminflow.procedures._model import DocumentKind
 
     checks = Checks()
     _text(checks, values, "name", optional=False)
@@ -207,7 +207,7 @@ def _budget_unit(time: ProcessingTime) -> str:
 
 def check_procedure(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.Procedure` (see its docstring)."""
-    from adminflow.procedures import (
+    from adminflow.procedures._model import (
         BoundaryFreeScope,
         Channel,
         Extension,

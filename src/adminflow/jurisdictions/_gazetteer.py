@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from adminflow.jurisdictions import AdministrativeUnit
+    from adminflow.jurisdictions._units import AdministrativeUnit
 
 #: Combining marks that carry a Vietnamese tone (thanh điệu): huyền, sắc, ngã, hỏi, nặng.
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -132,7 +132,7 @@ def load_vietnam() -> Iterator[AdministrativeUnit]:
     """
     from vietnam_provinces import Province, VietNamDivisionType, Ward
 
-    from adminflow.jurisdictions import AdministrativeUnit, UnitKind
+    from adminflow.jurisdictions._units import AdministrativeUnit, UnitKind
 
     kinds = {
         VietNamDivisionType.TINH: UnitKind.PROVINCE,

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from itertools import accumulate
 
-from adminflow._calendar_types import WORKED, DayNote
+from adminflow.calendar._types import WORKED, DayNote
 
 __all__ = ["WorkingDayIndex"]
 

@@ -1,7 +1,7 @@
 """The catalogue (danh mục thủ tục hành chính): an immutable collection of procedures.
 
 Public through :mod:`adminflow.procedures`; reading and writing files is in
-:mod:`adminflow._catalog_io`.
+:mod:`adminflow.procedures._io`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 import attrs
 
-from adminflow._procedure_checks import NOT_WRITABLE, is_writable
 from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import Level
-from adminflow.procedures import Procedure, _tuple
+from adminflow.procedures._checks import NOT_WRITABLE, is_writable
+from adminflow.procedures._model import Procedure, _tuple
 
 #: File formats a catalogue can be read from and written to.
 Format = Literal["toml", "json"]
@@ -116,7 +116,7 @@ class Catalog:
         A sample of frequently used procedures for examples and tests, with sources and
         caveats in each entry; not a national database.
         """
-        from adminflow._catalog_io import load_sample
+        from adminflow.procedures._io import load_sample
 
         return load_sample()
 
@@ -134,7 +134,7 @@ class Catalog:
                 with its path (``procedures[3].processing_time.working_days``).
             InvalidValueError: The text is not TOML/JSON, or the format is unknown.
         """
-        from adminflow._catalog_io import loads
+        from adminflow.procedures._io import loads
 
         return loads(text, format, source=source)
 
@@ -148,13 +148,13 @@ class Catalog:
             InvalidValueError: The file is not UTF-8 TOML/JSON, the format is unknown, or
                 ``path`` is not a path.
         """
-        from adminflow._catalog_io import load
+        from adminflow.procedures._io import load
 
         return load(_path(path), format)
 
     def dumps(self, format: Format = "toml") -> str:
         """Write the catalogue as TOML or JSON text; :meth:`loads` reads it back equal."""
-        from adminflow._catalog_io import dumps
+        from adminflow.procedures._io import dumps
 
         return dumps(self, format)
 
@@ -165,7 +165,7 @@ class Catalog:
             OSError: The file cannot be written.
             InvalidValueError: The format is unknown, or ``path`` is not a path.
         """
-        from adminflow._catalog_io import dump
+        from adminflow.procedures._io import dump
 
         dump(self, _path(path), format)
 

@@ -22,10 +22,10 @@ import attrs
 from adminflow.errors import CompetenceError, InvalidValueError
 
 if TYPE_CHECKING:
-    from adminflow._competence_directory import AnyAuthority
-    from adminflow._competence_model import BoundaryFreeList
-    from adminflow._competence_rules import ProcedureLike
-    from adminflow.competence import Competence, CompetenceResolver
+    from adminflow.competence._directory import AnyAuthority
+    from adminflow.competence._model import BoundaryFreeList
+    from adminflow.competence._resolver import Competence, CompetenceResolver
+    from adminflow.competence._rules import ProcedureLike
 
 __all__ = [
     "ALL_WITHIN_PROVINCE_FROM",

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from adminflow._competence_model import LegacyDistrict
-from adminflow._competence_rules import GazetteerLike
+from adminflow.competence._model import LegacyDistrict
+from adminflow.competence._rules import GazetteerLike
 from adminflow.errors import NotFoundError
 from adminflow.jurisdictions import Authority, AuthorityKind, Level
 

@@ -25,8 +25,6 @@ import cattrs
 import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError
 
-from adminflow._competence_model import Seat
-from adminflow._competence_rules import CompetenceRules
 from adminflow._documents import (
     FORMATS,
     check_format,
@@ -39,6 +37,8 @@ from adminflow._documents import (
     register_scalars,
     suggest,
 )
+from adminflow.competence._model import Seat
+from adminflow.competence._rules import CompetenceRules
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 

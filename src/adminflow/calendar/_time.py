@@ -11,8 +11,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from adminflow._calendar_index import WorkingDayIndex
-from adminflow._calendar_types import OfficeSession
+from adminflow.calendar._index import WorkingDayIndex
+from adminflow.calendar._types import OfficeSession
 from adminflow.errors import CalendarError, InvalidValueError
 
 __all__ = ["WorkingTimeMixin"]
@@ -141,7 +141,7 @@ class WorkingTimeMixin:
 
         Examples:
             >>> import datetime as dt
-            >>> from adminflow.calendar import WorkingCalendar
+            >>> from adminflow.calendar._calendar import WorkingCalendar
             >>> calendar = WorkingCalendar.vietnam()
             >>> friday = dt.datetime(2025, 4, 25, 16, 0, tzinfo=calendar.timezone)
             >>> calendar.add_working_time(friday, dt.timedelta(hours=2)).isoformat()

@@ -26,7 +26,6 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from adminflow._catalog import Catalog, Format, duplicate_code_problems
 from adminflow._documents import (
     FORMATS,
     check_format,
@@ -38,11 +37,12 @@ from adminflow._documents import (
     structure_time,
     suggest,
 )
-from adminflow._procedure_checks import check_procedure
-from adminflow.deadlines import ProcessingTime, TimeUnit
+from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
-from adminflow.procedures import (
+from adminflow.procedures._catalog import Catalog, Format, duplicate_code_problems
+from adminflow.procedures._checks import check_procedure
+from adminflow.procedures._model import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from adminflow._gazetteer import (
+from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
+from adminflow.jurisdictions._codes import AgencyCode, parse_agency_code, validate_agency_code
+from adminflow.jurisdictions._gazetteer import (
     SearchEntry,
     SearchIndex,
     data_version,
@@ -22,8 +24,6 @@ from adminflow._gazetteer import (
     load_vietnam,
     tone_key,
 )
-from adminflow.codes import AgencyCode, parse_agency_code, validate_agency_code
-from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 
 __all__ = [
     "AdministrativeUnit",

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from adminflow._calendar_checks import (
+from adminflow.calendar._checks import (
     as_tuple,
     check_holidays,
     check_name,
@@ -40,9 +40,9 @@ from adminflow._calendar_checks import (
     to_timezone,
     to_weekend,
 )
-from adminflow._calendar_index import WorkingDayIndex
-from adminflow._calendar_time import WorkingTimeMixin
-from adminflow._calendar_types import (
+from adminflow.calendar._index import WorkingDayIndex
+from adminflow.calendar._time import WorkingTimeMixin
+from adminflow.calendar._types import (
     DEFAULT_SESSIONS,
     WORKED,
     Closure,
@@ -57,17 +57,10 @@ from adminflow._calendar_types import (
 from adminflow.errors import CalendarError, InvalidValueError
 
 if TYPE_CHECKING:
-    from adminflow.deadlines import Deadline, ProcessingTime
+    from adminflow.calendar._deadlines import Deadline, ProcessingTime
 
 __all__ = [
-    "DEFAULT_SESSIONS",
     "VIETNAM_TIMEZONE",
-    "Closure",
-    "DayKind",
-    "DayNote",
-    "ExtraWorkingDay",
-    "OfficeSession",
-    "Weekday",
     "WorkingCalendar",
 ]
 
@@ -236,7 +229,7 @@ class WorkingCalendar(WorkingTimeMixin):
                 "must be >= 2000: the five-day week of Decision 188/1999/QĐ-TTg began on"
                 " 2 October 1999",
             )
-        from adminflow._calendar_vietnam import vietnam_day_notes
+        from adminflow.calendar._vietnam import vietnam_day_notes
 
         return cls(
             name=name,
@@ -496,6 +489,6 @@ class WorkingCalendar(WorkingTimeMixin):
 
         See :func:`adminflow.deadlines.compute_deadline` for the rules.
         """
-        from adminflow.deadlines import compute_deadline
+        from adminflow.calendar._deadlines import compute_deadline
 
         return compute_deadline(self, received_at, processing_time)

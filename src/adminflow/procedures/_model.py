@@ -28,20 +28,19 @@ from typing import Any
 
 import attrs
 
-from adminflow._procedure_checks import (
+from adminflow.calendar import ProcessingTime
+from adminflow.errors import InvalidValueError
+from adminflow.jurisdictions import AuthorityKind, Level
+from adminflow.procedures._checks import (
     check_document,
     check_extension,
     check_fee,
     check_procedure,
     check_step,
 )
-from adminflow.deadlines import ProcessingTime
-from adminflow.errors import InvalidValueError
-from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = [
     "BoundaryFreeScope",
-    "Catalog",
     "Channel",
     "DocumentKind",
     "Extension",
@@ -332,7 +331,7 @@ class Procedure:
         notes: Caveats (unverified facts, simplifications).
 
     Examples:
-        >>> from adminflow.deadlines import ProcessingTime
+        >>> from adminflow.calendar import ProcessingTime
         >>> from adminflow.jurisdictions import AuthorityKind, Level
         >>> p = Procedure(
         ...     "1.004873",
@@ -405,6 +404,3 @@ attrs.resolve_types(RequiredDocument)
 attrs.resolve_types(Step)
 attrs.resolve_types(Extension)
 attrs.resolve_types(Procedure)
-
-# The catalogue lives in a private module to keep this one short; it is public from here.
-from adminflow._catalog import Catalog  # noqa: E402

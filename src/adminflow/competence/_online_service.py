@@ -9,7 +9,7 @@ import datetime as dt
 
 import attrs
 
-from adminflow._competence_model import as_day
+from adminflow.competence._model import as_day
 from adminflow.errors import InvalidValueError
 
 __all__ = [

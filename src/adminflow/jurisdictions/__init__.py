@@ -1,0 +1,43 @@
+"""Jurisdictions (địa giới hành chính): levels, administrative units and authorities.
+
+Since 1 July 2025 local government has two levels, the province (cấp tỉnh) and the commune
+(cấp xã); the district level (cấp huyện) is no longer organised (Law on Organization of Local
+Government No. 72/2025/QH15). :attr:`Level.DISTRICT` is kept only for dossiers received
+before that date.
+"""
+
+from adminflow.jurisdictions._codes import (
+    MAX_AGENCY_CODE_LENGTH,
+    AgencyCode,
+    AgencyCodeLayout,
+    DossierCode,
+    parse_agency_code,
+    parse_dossier_code,
+    validate_agency_code,
+    validate_procedure_code,
+)
+from adminflow.jurisdictions._units import (
+    AdministrativeUnit,
+    Authority,
+    AuthorityKind,
+    Gazetteer,
+    Level,
+    UnitKind,
+)
+
+__all__ = [
+    "MAX_AGENCY_CODE_LENGTH",
+    "AdministrativeUnit",
+    "AgencyCode",
+    "AgencyCodeLayout",
+    "Authority",
+    "AuthorityKind",
+    "DossierCode",
+    "Gazetteer",
+    "Level",
+    "UnitKind",
+    "parse_agency_code",
+    "parse_dossier_code",
+    "validate_agency_code",
+    "validate_procedure_code",
+]
