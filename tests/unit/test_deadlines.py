@@ -11,7 +11,6 @@ from adminflow.calendar import (
     ReasonKind,
     TimeUnit,
     WorkingCalendar,
-    compute_deadline,
 )
 from adminflow.errors import CalendarError, InvalidValueError
 
@@ -217,7 +216,7 @@ class TestBadInput:
     def test_not_a_processing_time(self) -> None:
         """Something other than a ProcessingTime is refused."""
         with pytest.raises(InvalidValueError, match="processing_time"):
-            compute_deadline(VN, at("2025-06-02T10:00+07:00"), 3)  # type: ignore[arg-type]
+            VN.due(at("2025-06-02T10:00+07:00"), 3)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("hours", [1.5, True, "2"])
     def test_non_integer_hours(self, hours: object) -> None:

@@ -30,7 +30,6 @@ from adminflow.calendar._deadlines import (
     Reason,
     ReasonKind,
     TimeUnit,
-    compute_deadline,
 )
 from adminflow.calendar._types import (
     DEFAULT_SESSIONS,
@@ -57,5 +56,4 @@ __all__ = [
     "TimeUnit",
     "Weekday",
     "WorkingCalendar",
-    "compute_deadline",
 ]

@@ -23,8 +23,8 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -33,6 +33,7 @@ from adminflow.calendar._checks import (
     as_tuple,
     check_holidays,
     check_name,
+    check_options,
     check_sessions_keep_their_offset,
     to_closures,
     to_extra_working_days,
@@ -40,11 +41,11 @@ from adminflow.calendar._checks import (
     to_timezone,
     to_weekend,
 )
-from adminflow.calendar._index import WorkingDayIndex
-from adminflow.calendar._time import WorkingTimeMixin
+from adminflow.calendar._deadlines import Deadline, ProcessingTime, explain_due
+from adminflow.calendar._index import WorkingDayIndex, build_index
+from adminflow.calendar._time import SessionClock, to_local, to_us
 from adminflow.calendar._types import (
     DEFAULT_SESSIONS,
-    WORKED,
     Closure,
     DayKind,
     DayNote,
@@ -55,9 +56,6 @@ from adminflow.calendar._types import (
     is_integer,
 )
 from adminflow.errors import CalendarError, InvalidValueError
-
-if TYPE_CHECKING:
-    from adminflow.calendar._deadlines import Deadline, ProcessingTime
 
 __all__ = [
     "VIETNAM_TIMEZONE",
@@ -71,7 +69,7 @@ WEEKEND_SOURCE = "Decision 188/1999/QĐ-TTg Art. 1 (40-hour week, Saturday and S
 
 
 @attrs.frozen(kw_only=True)
-class WorkingCalendar(WorkingTimeMixin):
+class WorkingCalendar:
     """A working calendar (lịch làm việc): which days and hours a one-stop unit works.
 
     Most users want :meth:`vietnam`. The calendar answers for the days from 1 January of
@@ -119,53 +117,17 @@ class WorkingCalendar(WorkingTimeMixin):
     _ix: WorkingDayIndex | None = attrs.field(
         init=False, default=None, eq=False, repr=False, hash=False
     )
+    _clock: SessionClock = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        for field in ("first_year", "last_year"):
-            year = getattr(self, field)
-            if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
-                raise InvalidValueError(field, year, "must be a year between 1900 and 2100")
-        if self.last_year < self.first_year:
-            raise InvalidValueError("last_year", self.last_year, "must not be before first_year")
-        for i, item in enumerate(self.closures):
-            if not isinstance(item, Closure):
-                raise InvalidValueError(f"closures[{i}]", item, "must be a Closure")
-        for i, extra in enumerate(self.extra_working_days):
-            if not isinstance(extra, ExtraWorkingDay):
-                raise InvalidValueError(
-                    f"extra_working_days[{i}]", extra, "must be ExtraWorkingDay"
-                )
-        closed = {d for c in self.closures for d in self._days_of(c)}
-        for i, extra in enumerate(self.extra_working_days):
-            if extra.day in closed:
-                raise InvalidValueError(f"extra_working_days[{i}]", extra.day, "is also a closure")
-            if extra.day.weekday() not in self.weekend:
-                raise InvalidValueError(
-                    f"extra_working_days[{i}]",
-                    extra.day,
-                    "is not a weekly rest day: only a rest day can be made a working day",
-                )
-        if not self.sessions:
-            raise InvalidValueError("sessions", self.sessions, "must hold at least one session")
-        for i, session in enumerate(self.sessions):
-            if not isinstance(session, OfficeSession):
-                raise InvalidValueError(f"sessions[{i}]", session, "must be an OfficeSession")
-            if i and session.start < self.sessions[i - 1].end:
-                raise InvalidValueError(
-                    f"sessions[{i}]", session, "must start after the previous session ends"
-                )
+        check_options(self)
+        object.__setattr__(self, "_clock", SessionClock(self.sessions))
         if self.timezone is not VIETNAM_TIMEZONE:
             check_sessions_keep_their_offset(
                 self.timezone, self.sessions, self.first_day, self.last_day
             )
         if self.extra_working_days:
             self._build()  # checks them against the public holidays now, not on first use
-
-    def _days_of(self, closure: Closure) -> Iterator[dt.date]:
-        """The days of ``closure`` inside the supported years."""
-        first = max(closure.first_day, self.first_day).toordinal()
-        last = min(closure.last_day or closure.first_day, self.last_day).toordinal()
-        return (dt.date.fromordinal(o) for o in range(first, last + 1))
 
     @classmethod
     def vietnam(
@@ -260,35 +222,14 @@ class WorkingCalendar(WorkingTimeMixin):
         return self._ix or self._build()
 
     def _build(self) -> WorkingDayIndex:
-        """Build the index: public holidays first, then closures, then extra working days.
-
-        A closure marks only days that would otherwise be worked: a holiday or a weekly rest
-        day inside it stays explained by its own rule. An extra working day must be a weekly
-        rest day that no holiday, day in lieu or swap already claims (Decision 14/2010/QĐ-TTg
-        opens Saturdays, not public holidays).
-        """
-        notes: dict[dt.date, DayNote] = {}
-        if self.public_holidays is not None:
-            for note in self.public_holidays(self.first_year, self.last_year):
-                notes.setdefault(note.day, note)
-        for closure in self.closures:
-            for day in self._days_of(closure):
-                known = notes.get(day)
-                worked = known.kind in WORKED if known else day.weekday() not in self.weekend
-                if worked:
-                    notes[day] = DayNote(day, DayKind.CLOSURE, closure.name, closure.source)
-        for i, extra in enumerate(self.extra_working_days):
-            if not self.first_day <= extra.day <= self.last_day:
-                continue
-            known = notes.get(extra.day)
-            if known is not None:
-                raise InvalidValueError(
-                    f"extra_working_days[{i}]",
-                    extra.day,
-                    f"is already noted as {known.kind.value} ({known.name})",
-                )
-            notes[extra.day] = DayNote(extra.day, DayKind.EXTRA_WORKDAY, extra.name, extra.source)
-        index = WorkingDayIndex(self.first_day, self.last_day, self.weekend, notes)
+        index = build_index(
+            self.first_day,
+            self.last_day,
+            self.weekend,
+            self.public_holidays,
+            self.closures,
+            self.extra_working_days,
+        )
         object.__setattr__(self, "_ix", index)  # a cache, not state: equality ignores it
         return index
 
@@ -484,11 +425,215 @@ class WorkingCalendar(WorkingTimeMixin):
             raise InvalidValueError("ends", last, f"must have {len(first)} days, one per start")
         return [self.working_days_between(s, e) for s, e in zip(first, last, strict=True)]
 
-    def due(self, received_at: dt.datetime, processing_time: ProcessingTime) -> Deadline:
-        """The due instant (hạn trả kết quả) of a processing time, with its explanation.
+    @property
+    def day_length(self) -> dt.timedelta:
+        """The working time of one working day (the sum of the sessions)."""
+        return dt.timedelta(microseconds=self._clock.day_us)
 
-        See :func:`adminflow.deadlines.compute_deadline` for the rules.
+    # ------------------------------------------------------------ working time
+
+    def _local(self, field: str, at: Any) -> dt.datetime:
+        return to_local(field, at, self.timezone)
+
+    def _working_us(self, field: str, at: Any) -> int:
+        """Working microseconds from the start of the calendar up to the instant ``at``."""
+        local = self._local(field, at)
+        offset = self._offset(field, local.date())
+        index = self._index()
+        worked = index.cum[offset] - index.work[offset]
+        within = self._clock.within_day(to_us(local.time())) if index.work[offset] else 0
+        return worked * self._clock.day_us + within
+
+    def _instant(self, field: str, value: Any, w: int, *, opening: bool) -> dt.datetime:
+        """The earliest instant (or, with ``opening``, the latest) with working time ``w``."""
+        index = self._index()
+        day_us = self._clock.day_us
+        q, r = divmod(w, day_us)
+        if r == 0 and not opening:
+            q, r = q - 1, day_us
+        if not 0 <= q < index.count:
+            raise self._outside(field, value)
+        midnight = dt.datetime.combine(index.dates[q], dt.time(0), tzinfo=self.timezone)
+        return midnight + dt.timedelta(microseconds=self._clock.time_of_day(r, opening=opening))
+
+    def is_working_time(self, at: dt.datetime) -> bool:
+        """Whether the instant ``at`` falls inside an office session of a working day.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime.
+            CalendarError: ``at`` is outside the supported years.
         """
-        from adminflow.calendar._deadlines import compute_deadline
+        local = self._local("at", at)
+        if not self.is_working_day(local.date()):
+            return False
+        tod = local.time().replace(tzinfo=None)
+        return any(s.start <= tod < s.end for s in self.sessions)
 
-        return compute_deadline(self, received_at, processing_time)
+    def next_working_instant(self, at: dt.datetime) -> dt.datetime:
+        """The first working instant at or after ``at``.
+
+        That is ``at`` itself inside an office session, else the next session opening.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime.
+            CalendarError: ``at`` or the result is outside the supported years.
+        """
+        if self.is_working_time(at):
+            return at.astimezone(self.timezone)
+        return self._instant("at", at, self._working_us("at", at), opening=True)
+
+    def add_working_time(self, at: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+        """The instant reached after ``delta`` of working time from ``at``.
+
+        Working time runs only inside office sessions of working days (a period in hours starts
+        at the stated moment: Civil Code 2015 Art. 147(1)); an instant outside sessions starts at
+        the next opening. The result is the *earliest* instant reaching that working time, so a
+        result at a session boundary is the closing time (17:00), not the next opening. With a
+        zero ``delta`` the result is :meth:`next_working_instant`.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime or ``delta`` not a timedelta.
+            CalendarError: ``at`` or the result is outside the supported years.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from adminflow.calendar._calendar import WorkingCalendar
+            >>> calendar = WorkingCalendar.vietnam()
+            >>> friday = dt.datetime(2025, 4, 25, 16, 0, tzinfo=calendar.timezone)
+            >>> calendar.add_working_time(friday, dt.timedelta(hours=2)).isoformat()
+            '2025-04-26T09:00:00+07:00'
+        """
+        if not isinstance(delta, dt.timedelta):
+            raise InvalidValueError("delta", delta, "must be a datetime.timedelta")
+        if not delta:
+            return self.next_working_instant(at)
+        w = self._working_us("at", at) + delta // dt.timedelta(microseconds=1)
+        return self._instant("delta", delta, w, opening=False)
+
+    def add_working_hours(self, at: dt.datetime, hours: int) -> dt.datetime:
+        """The instant reached after ``hours`` working hours (giờ làm việc) from ``at``.
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime or ``hours`` not an integer.
+            CalendarError: ``at`` or the result is outside the supported years.
+        """
+        count = self._count("hours", hours)
+        try:
+            delta = dt.timedelta(hours=count)
+        except OverflowError:
+            raise self._outside("hours", hours) from None
+        return self.add_working_time(at, delta)
+
+    def working_time_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """The working time between two instants; negative when ``end`` is before ``start``.
+
+        Raises:
+            InvalidValueError: An instant is not an aware datetime.
+            CalendarError: An instant is outside the supported years.
+        """
+        w = self._working_us("end", end) - self._working_us("start", start)
+        return dt.timedelta(microseconds=w)
+
+    def opening(self, day: dt.date) -> dt.datetime:
+        """The opening of the first session of ``day``, in the calendar's time zone."""
+        self._offset("day", day)
+        return dt.datetime.combine(day, self.sessions[0].start, tzinfo=self.timezone)
+
+    def closing(self, day: dt.date) -> dt.datetime:
+        """The close of the last session of ``day`` (close of office), in the calendar's zone."""
+        self._offset("day", day)
+        return dt.datetime.combine(day, self.sessions[-1].end, tzinfo=self.timezone)
+
+    def _cutoff(self, cutoff: Any) -> dt.time:
+        """``cutoff``, else the calendar's cut-off, checked to be a naive time."""
+        limit = self.cutoff if cutoff is None else cutoff
+        if not isinstance(limit, dt.time) or limit.tzinfo is not None:
+            raise InvalidValueError("cutoff", cutoff, "must be a naive datetime.time")
+        return limit
+
+    def handling_day(self, received_at: dt.datetime, *, cutoff: dt.time | None = None) -> dt.date:
+        """The working day on which something received at ``received_at`` is handled.
+
+        The same working day when received on a working day at or before ``cutoff`` (the
+        calendar's cut-off, 15:00 by default) and before the close of office, else the next
+        working day: nothing is handled the same day once the office has closed, whatever
+        the cut-off.
+
+        Raises:
+            InvalidValueError: ``received_at`` is not an aware datetime or ``cutoff`` is not a
+                naive time.
+            CalendarError: The day is outside the supported years.
+
+        References:
+            Decree 118/2025/NĐ-CP Art. 18(2) (paper dossiers are transferred the same working
+            day, or at the start of the next working day if received after 15:00).
+        """
+        local = self._local("received_at", received_at)
+        limit = self._cutoff(cutoff)
+        day, tod = local.date(), local.time().replace(tzinfo=None)
+        if self.is_working_day(day) and tod <= limit and tod < self.sessions[-1].end:
+            return day
+        try:
+            return self.add_working_days(day, 1)
+        except CalendarError:
+            raise self._outside("received_at", received_at) from None
+
+    def due(self, received_at: dt.datetime, processing_time: ProcessingTime) -> Deadline:
+        """The due instant (hạn trả kết quả) of ``processing_time`` from ``received_at``, explained.
+
+        The conventions (Civil Code 2015 Art. 145(1) applies its rules on periods unless another
+        law says otherwise):
+
+        * **Working days** — the period starts on the day after receipt (Art. 147(2)-(3)): the
+          day of receipt is never counted, whatever the hour. Its last day is the ``n``-th working
+          day after the day of receipt (non-working days are skipped, which also covers
+          Art. 148(5)).
+        * **Working hours** — the period starts at the moment of receipt (Art. 147(1)); only time
+          inside office sessions of working days counts, so a receipt outside the sessions starts at
+          the next opening. It ends at the earliest instant when that much working time has run.
+        * **Calendar days** — the period starts on the day after receipt (Art. 147(2)-(3)); its
+          last day is the ``n``-th day after the day of receipt, counting every day; when that day
+          is a weekend day, a holiday or a closure, the last day is the next working day
+          (Art. 148(5)).
+        * **Same day** — due on the day of receipt when it is a working day and receipt is at or
+          before the cut-off and before the close of office; otherwise on the next working day
+          (Decree 118/2025/NĐ-CP Art. 18(2); sector rules such as Decree 23/2015/NĐ-CP Art. 7).
+          Without a cut-off, the close of office is the cut-off.
+
+        **The due instant of a day period.** The Civil Code ends a period in days at 24:00 of its
+        last day (Art. 148(1),(6)). adminflow returns the **close of office** of that day (17:00
+        by default) instead: results are handed over, and appointments on the receipt slip fall,
+        during office hours. This is adminflow's convention, not a rule of the Civil Code; the
+        explanation says so. The due day is the same either way.
+
+        Args:
+            received_at: The receipt instant (aware datetime) shown on the receipt slip.
+            processing_time: The legal processing time.
+
+        Returns:
+            The deadline.
+
+        Raises:
+            InvalidValueError: ``received_at`` is not an aware datetime, or ``processing_time`` is
+                not a :class:`ProcessingTime`.
+            CalendarError: The receipt or the due day is outside the calendar's years.
+
+        References:
+            Civil Code 2015 Art. 145(1), 147, 148; Decree 118/2025/NĐ-CP Art. 17(3) and 18(2).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from adminflow.calendar import ProcessingTime
+            >>> calendar = WorkingCalendar.vietnam()
+            >>> received = dt.datetime(2025, 4, 29, 9, 30, tzinfo=calendar.timezone)
+            >>> deadline = calendar.due(received, ProcessingTime.working_days(2))
+            >>> deadline.due_at.isoformat()
+            '2025-05-06T17:00:00+07:00'
+        """
+        if not isinstance(processing_time, ProcessingTime):
+            raise InvalidValueError(
+                "processing_time", processing_time, "must be an adminflow ProcessingTime"
+            )
+        local = self._local("received_at", received_at)
+        self._offset("received_at", local.date())  # range, naming the parameter
+        return explain_due(self, local, processing_time)

@@ -6,20 +6,22 @@ Each names the option and the value it refuses (:class:`~adminflow.errors.Invali
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from adminflow.calendar._types import OfficeSession, Weekday, is_integer
+from adminflow.calendar._types import Closure, ExtraWorkingDay, OfficeSession, Weekday, is_integer
 from adminflow.errors import InvalidValueError
 
 __all__ = [
     "as_tuple",
     "check_holidays",
     "check_name",
+    "check_options",
     "check_sessions_keep_their_offset",
+    "closure_days",
     "to_closures",
     "to_extra_working_days",
     "to_sessions",
@@ -103,3 +105,67 @@ def check_sessions_keep_their_offset(
                         f"is cut by a change of UTC offset in {zone.key} on {day}",
                     )
         previous = following
+
+
+def closure_days(closure: Closure, first_day: dt.date, last_day: dt.date) -> Iterator[dt.date]:
+    """The days of ``closure`` between ``first_day`` and ``last_day``."""
+    first = max(closure.first_day, first_day).toordinal()
+    last = min(closure.last_day or closure.first_day, last_day).toordinal()
+    return (dt.date.fromordinal(o) for o in range(first, last + 1))
+
+
+class CalendarOptions(Protocol):
+    """The options of a working calendar that are checked together."""
+
+    @property
+    def first_year(self) -> int: ...
+    @property
+    def last_year(self) -> int: ...
+    @property
+    def first_day(self) -> dt.date: ...
+    @property
+    def last_day(self) -> dt.date: ...
+    @property
+    def weekend(self) -> frozenset[int]: ...
+    @property
+    def closures(self) -> tuple[Closure, ...]: ...
+    @property
+    def extra_working_days(self) -> tuple[ExtraWorkingDay, ...]: ...
+    @property
+    def sessions(self) -> tuple[OfficeSession, ...]: ...
+
+
+def check_options(calendar: CalendarOptions) -> None:
+    """Check the options of a calendar together, naming the first one that is wrong."""
+    for field in ("first_year", "last_year"):
+        year = getattr(calendar, field)
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+            raise InvalidValueError(field, year, "must be a year between 1900 and 2100")
+    if calendar.last_year < calendar.first_year:
+        raise InvalidValueError("last_year", calendar.last_year, "must not be before first_year")
+    for i, item in enumerate(calendar.closures):
+        if not isinstance(item, Closure):
+            raise InvalidValueError(f"closures[{i}]", item, "must be a Closure")
+    for i, extra in enumerate(calendar.extra_working_days):
+        if not isinstance(extra, ExtraWorkingDay):
+            raise InvalidValueError(f"extra_working_days[{i}]", extra, "must be ExtraWorkingDay")
+    first_day, last_day = calendar.first_day, calendar.last_day
+    closed = {d for c in calendar.closures for d in closure_days(c, first_day, last_day)}
+    for i, extra in enumerate(calendar.extra_working_days):
+        if extra.day in closed:
+            raise InvalidValueError(f"extra_working_days[{i}]", extra.day, "is also a closure")
+        if extra.day.weekday() not in calendar.weekend:
+            raise InvalidValueError(
+                f"extra_working_days[{i}]",
+                extra.day,
+                "is not a weekly rest day: only a rest day can be made a working day",
+            )
+    if not calendar.sessions:
+        raise InvalidValueError("sessions", calendar.sessions, "must hold at least one session")
+    for i, session in enumerate(calendar.sessions):
+        if not isinstance(session, OfficeSession):
+            raise InvalidValueError(f"sessions[{i}]", session, "must be an OfficeSession")
+        if i and session.start < calendar.sessions[i - 1].end:
+            raise InvalidValueError(
+                f"sessions[{i}]", session, "must start after the previous session ends"
+            )

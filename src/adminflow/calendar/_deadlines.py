@@ -12,17 +12,35 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 import attrs
 
-from adminflow.calendar._types import check_naive_time, is_integer
+from adminflow.calendar._types import DayNote, OfficeSession, check_naive_time, is_integer
 from adminflow.errors import CalendarError, InvalidValueError
 
-if TYPE_CHECKING:
-    from adminflow.calendar._calendar import WorkingCalendar
+__all__ = ["Deadline", "ProcessingTime", "Reason", "ReasonKind", "TimeUnit", "explain_due"]
 
-__all__ = ["Deadline", "ProcessingTime", "Reason", "ReasonKind", "TimeUnit", "compute_deadline"]
+
+class DayCalendar(Protocol):
+    """What the deadline rules read from a working calendar (its public methods)."""
+
+    @property
+    def sessions(self) -> tuple[OfficeSession, ...]: ...
+    @property
+    def timezone(self) -> ZoneInfo: ...
+    @property
+    def last_day(self) -> dt.date: ...
+    def is_working_day(self, day: dt.date) -> bool: ...
+    def add_working_days(self, day: dt.date, n: int) -> dt.date: ...
+    def notes_between(self, start: dt.date, end: dt.date) -> list[DayNote]: ...
+    def closing(self, day: dt.date) -> dt.datetime: ...
+    def next_working_instant(self, at: dt.datetime) -> dt.datetime: ...
+    def add_working_hours(self, at: dt.datetime, hours: int) -> dt.datetime: ...
+    def handling_day(
+        self, received_at: dt.datetime, *, cutoff: dt.time | None = None
+    ) -> dt.date: ...
 
 
 class TimeUnit(enum.StrEnum):
@@ -257,7 +275,7 @@ def _fmt(at: dt.datetime) -> str:
     return f"{at:%a %d %b %Y %H:%M}"
 
 
-def _skipped(calendar: WorkingCalendar, first: dt.date, last: dt.date) -> list[Reason]:
+def _skipped(calendar: DayCalendar, first: dt.date, last: dt.date) -> list[Reason]:
     """One line per day off and worked weekend day in ``[first, last]`` (none when empty)."""
     if first > last:
         return []
@@ -276,7 +294,7 @@ def _closing_reason(due_at: dt.datetime, text: str) -> Reason:
 
 
 def _working_days(
-    calendar: WorkingCalendar, local: dt.datetime, n: int, receipt_source: str
+    calendar: DayCalendar, local: dt.datetime, n: int, receipt_source: str
 ) -> tuple[dt.datetime, list[Reason]]:
     received_on = local.date()
     due_on = calendar.add_working_days(received_on, n)
@@ -294,7 +312,7 @@ def _working_days(
 
 
 def _calendar_days(
-    calendar: WorkingCalendar, local: dt.datetime, n: int, receipt_source: str
+    calendar: DayCalendar, local: dt.datetime, n: int, receipt_source: str
 ) -> tuple[dt.datetime, list[Reason]]:
     try:
         last_day = local.date() + dt.timedelta(days=n)
@@ -302,7 +320,10 @@ def _calendar_days(
         raise CalendarError(
             "processing_time", n, "ends outside the supported years of the calendar"
         ) from None
-    calendar._offset("processing_time", last_day)  # range, naming the parameter
+    if last_day > calendar.last_day:
+        raise CalendarError(
+            "processing_time", n, "ends outside the supported years of the calendar"
+        )
     due_on = calendar.add_working_days(last_day, 0)
     due_at = calendar.closing(due_on)
     reasons = [
@@ -328,7 +349,7 @@ def _calendar_days(
 
 
 def _working_hours(
-    calendar: WorkingCalendar, local: dt.datetime, hours: int, receipt_source: str
+    calendar: DayCalendar, local: dt.datetime, hours: int, receipt_source: str
 ) -> tuple[dt.datetime, list[Reason]]:
     start = calendar.next_working_instant(local)
     if start != local:
@@ -361,7 +382,7 @@ def _working_hours(
 
 
 def _same_day(
-    calendar: WorkingCalendar, local: dt.datetime, cutoff: dt.time | None, cutoff_source: str
+    calendar: DayCalendar, local: dt.datetime, cutoff: dt.time | None, cutoff_source: str
 ) -> tuple[dt.datetime, list[Reason]]:
     received_on = local.date()
     close = calendar.sessions[-1].end
@@ -391,67 +412,13 @@ def _same_day(
     ]
 
 
-def compute_deadline(
-    calendar: WorkingCalendar, received_at: dt.datetime, processing_time: ProcessingTime
+def explain_due(
+    calendar: DayCalendar, local: dt.datetime, processing_time: ProcessingTime
 ) -> Deadline:
-    """The due instant of ``processing_time`` counted from ``received_at``, with its explanation.
+    """The deadline of ``processing_time`` from ``local``, a checked instant in the calendar's zone.
 
-    The conventions (Civil Code 2015 Art. 145(1) applies its rules on periods unless another
-    law says otherwise):
-
-    * **Working days** — the period starts on the day after receipt (Art. 147(2)-(3)): the
-      day of receipt is never counted, whatever the hour. Its last day is the ``n``-th working
-      day after the day of receipt (non-working days are skipped, which also covers
-      Art. 148(5)).
-    * **Working hours** — the period starts at the moment of receipt (Art. 147(1)); only time
-      inside office sessions of working days counts, so a receipt outside the sessions starts at
-      the next opening. It ends at the earliest instant when that much working time has run.
-    * **Calendar days** — the period starts on the day after receipt (Art. 147(2)-(3)); its
-      last day is the ``n``-th day after the day of receipt, counting every day; when that day
-      is a weekend day, a holiday or a closure, the last day is the next working day
-      (Art. 148(5)).
-    * **Same day** — due on the day of receipt when it is a working day and receipt is at or
-      before the cut-off and before the close of office; otherwise on the next working day
-      (Decree 118/2025/NĐ-CP Art. 18(2); sector rules such as Decree 23/2015/NĐ-CP Art. 7).
-      Without a cut-off, the close of office is the cut-off.
-
-    **The due instant of a day period.** The Civil Code ends a period in days at 24:00 of its
-    last day (Art. 148(1),(6)). adminflow returns the **close of office** of that day (17:00
-    by default) instead: results are handed over, and appointments on the receipt slip fall,
-    during office hours. This is adminflow's convention, not a rule of the Civil Code; the
-    explanation says so. The due day is the same either way.
-
-    Args:
-        calendar: The working calendar of the receiving unit.
-        received_at: The receipt instant (aware datetime) shown on the receipt slip.
-        processing_time: The legal processing time.
-
-    Returns:
-        The deadline.
-
-    Raises:
-        InvalidValueError: ``received_at`` is not an aware datetime, or ``processing_time`` is
-            not a :class:`ProcessingTime`.
-        CalendarError: The receipt or the due day is outside the calendar's years.
-
-    References:
-        Civil Code 2015 Art. 145(1), 147, 148; Decree 118/2025/NĐ-CP Art. 17(3) and 18(2).
-
-    Examples:
-        >>> import datetime as dt
-        >>> from adminflow.calendar._calendar import WorkingCalendar
-        >>> calendar = WorkingCalendar.vietnam()
-        >>> received = dt.datetime(2025, 4, 29, 9, 30, tzinfo=calendar.timezone)
-        >>> deadline = compute_deadline(calendar, received, ProcessingTime.working_days(2))
-        >>> deadline.due_at.isoformat()
-        '2025-05-06T17:00:00+07:00'
+    :meth:`adminflow.calendar.WorkingCalendar.due` documents the rules.
     """
-    if not isinstance(processing_time, ProcessingTime):
-        raise InvalidValueError(
-            "processing_time", processing_time, "must be an adminflow ProcessingTime"
-        )
-    local = calendar._local("received_at", received_at)
-    calendar._offset("received_at", local.date())  # range, naming the parameter
     old_regime = local.date() < DECREE_118_FROM
     receipt_source = RECEIPT_SOURCE_61 if old_regime else RECEIPT_SOURCE
     unit, amount = processing_time.unit, processing_time.amount

@@ -9,12 +9,14 @@ With these, adding working days and counting them between two dates are a few li
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
 
-from adminflow.calendar._types import WORKED, DayNote
+from adminflow.calendar._checks import closure_days
+from adminflow.calendar._types import WORKED, Closure, DayKind, DayNote, ExtraWorkingDay
+from adminflow.errors import InvalidValueError
 
-__all__ = ["WorkingDayIndex"]
+__all__ = ["WorkingDayIndex", "build_index"]
 
 
 class WorkingDayIndex:
@@ -58,3 +60,42 @@ class WorkingDayIndex:
         self.count = len(self.dates)
         self.cum_by_date = {dt.date.fromordinal(first + i): c for i, c in enumerate(self.cum)}
         self.notes = {day: note for day, note in notes.items() if first_day <= day <= last_day}
+
+
+def build_index(
+    first_day: dt.date,
+    last_day: dt.date,
+    weekend: frozenset[int],
+    public_holidays: Callable[[int, int], Iterable[DayNote]] | None,
+    closures: Iterable[Closure],
+    extra_working_days: Iterable[ExtraWorkingDay],
+) -> WorkingDayIndex:
+    """Build the index: public holidays first, then closures, then extra working days.
+
+    A closure marks only days that would otherwise be worked: a holiday or a weekly rest
+    day inside it stays explained by its own rule. An extra working day must be a weekly
+    rest day that no holiday, day in lieu or swap already claims (Decision 14/2010/QĐ-TTg
+    opens Saturdays, not public holidays).
+    """
+    notes: dict[dt.date, DayNote] = {}
+    if public_holidays is not None:
+        for note in public_holidays(first_day.year, last_day.year):
+            notes.setdefault(note.day, note)
+    for closure in closures:
+        for day in closure_days(closure, first_day, last_day):
+            known = notes.get(day)
+            worked = known.kind in WORKED if known else day.weekday() not in weekend
+            if worked:
+                notes[day] = DayNote(day, DayKind.CLOSURE, closure.name, closure.source)
+    for i, extra in enumerate(extra_working_days):
+        if not first_day <= extra.day <= last_day:
+            continue
+        known = notes.get(extra.day)
+        if known is not None:
+            raise InvalidValueError(
+                f"extra_working_days[{i}]",
+                extra.day,
+                f"is already noted as {known.kind.value} ({known.name})",
+            )
+        notes[extra.day] = DayNote(extra.day, DayKind.EXTRA_WORKDAY, extra.name, extra.source)
+    return WorkingDayIndex(first_day, last_day, weekend, notes)
