@@ -19,7 +19,7 @@ from _timing import per_call
 from vietnam_provinces import Province, Ward
 
 from adminflow import AdministrativeUnit, Gazetteer
-from adminflow.jurisdictions import _units as _jurisdictions
+from adminflow.jurisdictions import _gazetteer as _jurisdictions
 
 
 def naive_fold(text: str) -> str:

@@ -16,11 +16,11 @@ from adminflow.jurisdictions._codes import (
     validate_agency_code,
     validate_procedure_code,
 )
+from adminflow.jurisdictions._gazetteer import Gazetteer
 from adminflow.jurisdictions._units import (
     AdministrativeUnit,
     Authority,
     AuthorityKind,
-    Gazetteer,
     Level,
     UnitKind,
 )

@@ -9,27 +9,17 @@ before that date.
 from __future__ import annotations
 
 import enum
-import functools
-from collections.abc import Iterable, Iterator
 
 import attrs
 
-from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
+from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions._codes import AgencyCode, parse_agency_code, validate_agency_code
-from adminflow.jurisdictions._gazetteer import (
-    SearchEntry,
-    SearchIndex,
-    data_version,
-    fold,
-    load_vietnam,
-    tone_key,
-)
+from adminflow.jurisdictions._search import fold
 
 __all__ = [
     "AdministrativeUnit",
     "Authority",
     "AuthorityKind",
-    "Gazetteer",
     "Level",
     "UnitKind",
 ]
@@ -135,7 +125,7 @@ def _is_digits(value: object, width: int) -> bool:
     return isinstance(value, str) and len(value) == width and value.isascii() and value.isdigit()
 
 
-def _check_code(value: object, *, field: str = "code") -> str:
+def check_unit_code(value: object, *, field: str = "code") -> str:
     """Return a well-formed unit code (2 or 5 digits) or raise InvalidValueError."""
     if not (_is_digits(value, 2) or _is_digits(value, 5)):
         raise InvalidValueError(field, value, "must be 2 digits (province) or 5 digits (commune)")
@@ -257,7 +247,7 @@ class Authority:
             if self.unit_code != "":
                 raise InvalidValueError("unit_code", self.unit_code, "must be empty for a ministry")
         else:
-            _check_code(self.unit_code, field="unit_code")
+            check_unit_code(self.unit_code, field="unit_code")
         if self.agency_code is not None:
             validate_agency_code(self.agency_code)
 
@@ -272,235 +262,3 @@ class Authority:
     def agency(self) -> AgencyCode | None:
         """The parsed electronic agency identifier, if the body has one."""
         return None if self.agency_code is None else parse_agency_code(self.agency_code)
-
-
-class Gazetteer:
-    """A gazetteer (danh mục đơn vị hành chính): units by code, by province and by name.
-
-    Build the official one with :meth:`vietnam`, or your own from any units (for tests or a
-    single province). Lookups by code are dictionary lookups; :meth:`search` scans a folded
-    index built on first use.
-
-    Args:
-        units: The units; every commune's province must be among them.
-        source: A description of where the units come from.
-
-    Raises:
-        InvalidValueError: If ``units`` is not iterable or ``source`` is not a string.
-        ValidationError: Listing every duplicate code, missing province or non-unit item.
-
-    Examples:
-        >>> hanoi = AdministrativeUnit("01", "Thành phố Hà Nội", UnitKind.CITY)
-        >>> ward = AdministrativeUnit("00070", "Phường Hoàn Kiếm", UnitKind.WARD, "01")
-        >>> g = Gazetteer([hanoi, ward])
-        >>> g.parent("00070").name
-        'Thành phố Hà Nội'
-        >>> [u.code for u in g.search("phuong hoan kiem")]
-        ['00070']
-    """
-
-    def __init__(self, units: Iterable[AdministrativeUnit], *, source: str = "custom") -> None:
-        if not isinstance(source, str):
-            raise InvalidValueError("source", source, "must be a string")
-        given: object = units
-        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
-            raise InvalidValueError("units", given, "must be an iterable of AdministrativeUnit")
-        self.source = source
-        by_code: dict[str, AdministrativeUnit] = {}
-        problems: list[Problem] = []
-        items: list[object] = list(units)
-        for index, unit in enumerate(items):
-            if not isinstance(unit, AdministrativeUnit):
-                problems.append(Problem(f"units[{index}]", f"not an AdministrativeUnit: {unit!r}"))
-            elif unit.code in by_code:
-                problems.append(Problem(f"units[{index}].code", f"duplicate code {unit.code!r}"))
-            else:
-                by_code[unit.code] = unit
-        communes: dict[str, list[AdministrativeUnit]] = {}
-        for index, unit in enumerate(items):
-            if not isinstance(unit, AdministrativeUnit) or unit.parent_code is None:
-                continue
-            parent = by_code.get(unit.parent_code)
-            if parent is None or parent.level is not Level.PROVINCE:
-                problems.append(
-                    Problem(f"units[{index}].parent_code", f"no province {unit.parent_code!r}")
-                )
-            communes.setdefault(unit.parent_code, []).append(unit)
-        if problems:
-            raise ValidationError(problems, source=source)
-        ordered = sorted(by_code.values(), key=lambda u: (-u.level.rank, u.code))
-        self._by_code = {unit.code: unit for unit in ordered}
-        self._provinces = tuple(u for u in ordered if u.level is Level.PROVINCE)
-        self._communes = {
-            p.code: tuple(sorted(communes.get(p.code, ()), key=lambda u: u.code))
-            for p in self._provinces
-        }
-        self._index: SearchIndex | None = None
-
-    @classmethod
-    def vietnam(cls) -> Gazetteer:
-        """The 34 provinces and 3,321 commune-level units in force since 1 July 2025.
-
-        Data from the ``vietnam-provinces`` package, loaded on the first call and cached.
-
-        References:
-            NA Resolution 202/2025/QH15 (34 provincial units); the 34 NASC resolutions on
-            commune-level units; Decision 19/2025/QĐ-TTg (codes).
-
-        Examples:
-            >>> g = Gazetteer.vietnam()
-            >>> len(g.provinces()), len(g) - len(g.provinces())
-            (34, 3321)
-        """
-        return _vietnam()
-
-    def __len__(self) -> int:
-        return len(self._by_code)
-
-    def __iter__(self) -> Iterator[AdministrativeUnit]:
-        """Provinces in code order, then commune-level units in code order."""
-        return iter(self._by_code.values())
-
-    def __contains__(self, item: object) -> bool:
-        """Whether a code (or a unit, compared by value) is in the gazetteer."""
-        if isinstance(item, AdministrativeUnit):
-            return self._by_code.get(item.code) == item
-        return isinstance(item, str) and item in self._by_code
-
-    def __repr__(self) -> str:
-        return f"<Gazetteer {self.source}: {len(self._provinces)} provinces, {len(self)} units>"
-
-    def get(self, code: object) -> AdministrativeUnit | None:
-        """The unit with this code, or ``None``."""
-        return self._by_code.get(code) if isinstance(code, str) else None
-
-    def unit(self, code: str) -> AdministrativeUnit:
-        """The unit (province or commune-level) with this code.
-
-        Raises:
-            InvalidValueError: If ``code`` is not 2 or 5 digits.
-            NotFoundError: If no unit has this code.
-
-        Examples:
-            >>> Gazetteer.vietnam().unit("00070").name
-            'Phường Hoàn Kiếm'
-        """
-        unit = self._by_code.get(_check_code(code))
-        if unit is None:
-            raise NotFoundError("administrative unit", code, hint=self.source)
-        return unit
-
-    def province(self, code: str) -> AdministrativeUnit:
-        """The province (tỉnh or thành phố trực thuộc trung ương) with this 2-digit code.
-
-        Raises:
-            InvalidValueError: If ``code`` is not 2 or 5 digits.
-            NotFoundError: If no province has this code (a commune's code included).
-
-        Examples:
-            >>> Gazetteer.vietnam().province("56").name
-            'Tỉnh Khánh Hòa'
-        """
-        unit = self._by_code.get(_check_code(code))
-        if unit is None or unit.level is not Level.PROVINCE:
-            raise NotFoundError("province", code, hint=self.source)
-        return unit
-
-    def provinces(self) -> tuple[AdministrativeUnit, ...]:
-        """All provinces, in code order."""
-        return self._provinces
-
-    def communes_of(self, province_code: str) -> tuple[AdministrativeUnit, ...]:
-        """The commune-level units (xã, phường, đặc khu) of a province, in code order.
-
-        Raises:
-            InvalidValueError: If ``province_code`` is not 2 or 5 digits.
-            NotFoundError: If no province has this code.
-        """
-        return self._communes[self.province(province_code).code]
-
-    def parent(self, code: str) -> AdministrativeUnit | None:
-        """The province of a commune-level unit; ``None`` for a province.
-
-        Raises:
-            InvalidValueError: If ``code`` is not 2 or 5 digits.
-            NotFoundError: If no unit has this code.
-        """
-        parent_code = self.unit(code).parent_code
-        return None if parent_code is None else self._by_code[parent_code]
-
-    def counts(self) -> dict[UnitKind, int]:
-        """How many units of each kind the gazetteer holds."""
-        counts = dict.fromkeys(UnitKind, 0)
-        for unit in self._by_code.values():
-            counts[unit.kind] += 1
-        return counts
-
-    def search(
-        self, text: str, *, limit: int = 10, level: Level | None = None
-    ) -> list[AdministrativeUnit]:
-        """Find units by name, ignoring case, diacritics and tone-mark placement.
-
-        ``"khanh hoa"`` finds Tỉnh Khánh Hòa, ``"Phuong Hoan Kiem"`` Phường Hoàn Kiếm, ``"Hoà"``
-        matches ``"Hòa"`` and ``"d"`` matches ``"đ"``. A name matches with or without the word
-        of its kind. Results are ranked: exact name (or code) matches, then names starting with
-        the text, then names containing it, then names holding every word of it, then units
-        whose name together with their province's name holds every word ("hoan kiem ha noi").
-        Within a rank, matching diacritics come first, then provinces before communes, shorter
-        names, lower codes: the order is deterministic.
-
-        Args:
-            text: What to look for.
-            limit: Most results returned (at least 1).
-            level: Only units of this level (:attr:`Level.PROVINCE` or :attr:`Level.COMMUNE`).
-
-        Returns:
-            The matching units, best first.
-
-        Raises:
-            InvalidValueError: If ``text`` is blank, ``limit`` < 1 or ``level`` is not a Level.
-
-        Examples:
-            >>> [u.name for u in Gazetteer.vietnam().search("khanh hoa", limit=1)]
-            ['Tỉnh Khánh Hòa']
-        """
-        if not isinstance(text, str) or not fold(text):
-            raise InvalidValueError("text", text, "must contain letters or digits")
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise InvalidValueError("limit", limit, "must be an integer >= 1")
-        if level is not None and not isinstance(level, Level):
-            raise InvalidValueError("level", level, "must be a Level or None")
-        query = fold(text)
-        words = list(dict.fromkeys(query.split()))  # a repeated word adds nothing
-        accents = tone_key(text)
-        ranked: list[tuple[tuple[int, int, int, int, str], AdministrativeUnit]] = []
-        for entry in self._search_index().candidates(query, words):
-            unit = entry.unit
-            if level is not None and unit.level is not level:
-                continue
-            tier = entry.tier(query, words)
-            if tier is None:
-                continue
-            mismatch = 0 if accents in entry.accents else 1
-            key = (tier, mismatch, -unit.level.rank, len(entry.full), unit.code)
-            ranked.append((key, unit))
-        ranked.sort(key=lambda pair: pair[0])
-        return [unit for _, unit in ranked[:limit]]
-
-    def _search_index(self) -> SearchIndex:
-        if self._index is None:
-            self._index = SearchIndex([self._entry(unit) for unit in self._by_code.values()])
-        return self._index
-
-    def _entry(self, unit: AdministrativeUnit) -> SearchEntry:
-        full, short = fold(unit.name), fold(unit.short_name)
-        accents = f"{tone_key(unit.name)}|{tone_key(unit.short_name)}"
-        context = f" {full}"
-        if unit.parent_code is not None:
-            context = f"{context} {fold(self._by_code[unit.parent_code].name)}"
-        return SearchEntry(unit, full, short, accents, f" {full}", context)
-
-
-@functools.cache
-def _vietnam() -> Gazetteer:
-    return Gazetteer(load_vietnam(), source=data_version())
