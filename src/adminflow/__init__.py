@@ -16,7 +16,6 @@ from adminflow.calendar import (
     Weekday,
     WorkingCalendar,
 )
-from adminflow.codes import AgencyCode, AgencyCodeLayout, DossierCode
 from adminflow.competence import (
     Assignment,
     AuthorityDirectory,
@@ -54,8 +53,11 @@ from adminflow.errors import (
 )
 from adminflow.jurisdictions import (
     AdministrativeUnit,
+    AgencyCode,
+    AgencyCodeLayout,
     Authority,
     AuthorityKind,
+    DossierCode,
     Gazetteer,
     Level,
     UnitKind,

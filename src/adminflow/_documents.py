@@ -37,13 +37,25 @@ from cattrs.errors import (
 )
 
 from adminflow.errors import InvalidValueError, Problem, ValidationError
-from adminflow.procedures._checks import NOT_WRITABLE, is_writable
 
 DocumentFormat = Literal["toml", "json"]
 FORMATS: tuple[DocumentFormat, ...] = ("toml", "json")
 Hook = Callable[[Any, Any], Any]
 
 # --------------------------------------------------------------------------- structuring hooks
+
+
+def is_writable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8: it holds no lone (unpaired) surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+#: Why text that :func:`is_writable` refuses is refused.
+NOT_WRITABLE = "must be valid Unicode text (a lone surrogate cannot be written to a file)"
 
 
 def structure_str(obj: Any, _: Any) -> str:

@@ -22,17 +22,19 @@ References:
 from adminflow.procedures._catalog import (
     Catalog,
 )
-from adminflow.procedures._model import (
+from adminflow.procedures._enums import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
-    Extension,
-    Fee,
     FeePayable,
     OnlineServiceLevel,
+    ResultKind,
+)
+from adminflow.procedures._model import (
+    Extension,
+    Fee,
     Procedure,
     RequiredDocument,
-    ResultKind,
     Step,
 )
 

@@ -11,17 +11,16 @@ import functools
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
 
 import attrs
 
+from adminflow._documents import NOT_WRITABLE, is_writable
 from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import Level
-from adminflow.procedures._checks import NOT_WRITABLE, is_writable
+from adminflow.procedures import _io
+from adminflow.procedures._checks import duplicate_code_problems
+from adminflow.procedures._io import CatalogDocument, Format
 from adminflow.procedures._model import Procedure, _tuple
-
-#: File formats a catalogue can be read from and written to.
-Format = Literal["toml", "json"]
 
 
 @attrs.frozen
@@ -116,9 +115,7 @@ class Catalog:
         A sample of frequently used procedures for examples and tests, with sources and
         caveats in each entry; not a national database.
         """
-        from adminflow.procedures._io import load_sample
-
-        return load_sample()
+        return _sample()
 
     @classmethod
     def loads(cls, text: str, format: Format = "toml", *, source: str = "<string>") -> Catalog:
@@ -134,9 +131,7 @@ class Catalog:
                 with its path (``procedures[3].processing_time.working_days``).
             InvalidValueError: The text is not TOML/JSON, or the format is unknown.
         """
-        from adminflow.procedures._io import loads
-
-        return loads(text, format, source=source)
+        return _from_document(_io.loads(text, format, source=source))
 
     @classmethod
     def load(cls, path: str | Path, *, format: Format | None = None) -> Catalog:
@@ -148,15 +143,11 @@ class Catalog:
             InvalidValueError: The file is not UTF-8 TOML/JSON, the format is unknown, or
                 ``path`` is not a path.
         """
-        from adminflow.procedures._io import load
-
-        return load(_path(path), format)
+        return _from_document(_io.load(_path(path), format))
 
     def dumps(self, format: Format = "toml") -> str:
         """Write the catalogue as TOML or JSON text; :meth:`loads` reads it back equal."""
-        from adminflow.procedures._io import dumps
-
-        return dumps(self, format)
+        return _io.dumps(_to_document(self), format)
 
     def dump(self, path: str | Path, *, format: Format | None = None) -> None:
         """Write the catalogue to a UTF-8 file; the format comes from the suffix unless given.
@@ -165,9 +156,7 @@ class Catalog:
             OSError: The file cannot be written.
             InvalidValueError: The format is unknown, or ``path`` is not a path.
         """
-        from adminflow.procedures._io import dump
-
-        dump(self, _path(path), format)
+        _io.dump(_to_document(self), _path(path), format)
 
 
 def _path(path: object) -> Path:
@@ -197,23 +186,17 @@ def _text_problems(name: str, value: object) -> list[Problem]:
     return []
 
 
-def duplicate_code_problems(codes: list[Any]) -> list[Problem]:
-    """Problems for codes that repeat an earlier one, each naming the first occurrence."""
-    first: dict[str, int] = {}
-    problems = []
-    for i, code in enumerate(codes):
-        if not isinstance(code, str):
-            continue
-        if code in first:
-            problems.append(
-                Problem(
-                    f"procedures[{i}].code",
-                    f"duplicate of procedures[{first[code]}], got {code!r}",
-                )
-            )
-        else:
-            first[code] = i
-    return problems
+def _from_document(document: CatalogDocument) -> Catalog:
+    return Catalog(**attrs.asdict(document, recurse=False))
+
+
+def _to_document(catalog: Catalog) -> CatalogDocument:
+    return CatalogDocument(**attrs.asdict(catalog, recurse=False))
+
+
+@functools.cache
+def _sample() -> Catalog:
+    return _from_document(_io.load_sample())
 
 
 attrs.resolve_types(Catalog)

@@ -11,15 +11,14 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Mapping
-from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from adminflow._documents import NOT_WRITABLE, is_writable
 from adminflow.calendar import ProcessingTime, TimeUnit
-from adminflow.codes import validate_procedure_code
 from adminflow.errors import InvalidValueError, Problem, ValidationError
-from adminflow.jurisdictions import AuthorityKind, Level
+from adminflow.procedures._enums import DocumentKind, FeePayable
 
 #: Working hours in one working day: a same-day procedure's steps fit in one day
 #: (Labour Code No. 45/2019/QH14, Art. 105(1): normal hours at most 8 a day).
@@ -54,20 +53,7 @@ class Checks:
             raise ValidationError(self.problems(), source=source)
 
 
-def is_writable(text: str) -> bool:
-    """Whether ``text`` can be written as UTF-8: it holds no lone (unpaired) surrogate."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-#: Why text that :func:`is_writable` refuses is refused.
-NOT_WRITABLE = "must be valid Unicode text (a lone surrogate cannot be written to a file)"
-
-
-def _text(checks: Checks, values: Mapping[str, Any], name: str, *, optional: bool) -> None:
+def check_text(checks: Checks, values: Mapping[str, Any], name: str, *, optional: bool) -> None:
     if name not in values:
         return
     value = values[name]
@@ -79,13 +65,15 @@ def _text(checks: Checks, values: Mapping[str, Any], name: str, *, optional: boo
         checks.add(name, value, NOT_WRITABLE)
 
 
-def _member(checks: Checks, values: Mapping[str, Any], name: str, cls: type[enum.Enum]) -> None:
+def check_member(
+    checks: Checks, values: Mapping[str, Any], name: str, cls: type[enum.Enum]
+) -> None:
     if name in values and not isinstance(values[name], cls):
         choices = ", ".join(str(m.value) for m in cls)
         checks.add(name, values[name], f"must be one of {choices}")
 
 
-def _count(
+def check_count(
     checks: Checks,
     values: Mapping[str, Any],
     name: str,
@@ -107,7 +95,7 @@ def _count(
         checks.add(name, value, f"must be <= {maximum}")
 
 
-def _items(
+def check_items(
     checks: Checks, values: Mapping[str, Any], name: str, cls: type | tuple[type, ...]
 ) -> tuple[Any, ...]:
     """Check a tuple field's items are of ``cls``; return the good ones."""
@@ -135,15 +123,13 @@ def _name(cls: type | tuple[type, ...]) -> str:
 
 def check_fee(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.Fee`."""
-    from adminflow.procedures._model import FeePayable
-
     checks = Checks()
-    _count(checks, values, "amount_vnd", minimum=0, maximum=MAX_VND)
-    _text(checks, values, "description", optional=False)
-    _member(checks, values, "payable", FeePayable)
-    _text(checks, values, "legal_basis", optional=True)
-    _text(checks, values, "per", optional=True)
-    _count(checks, values, "maximum_vnd", minimum=0, maximum=MAX_VND, optional=True)
+    check_count(checks, values, "amount_vnd", minimum=0, maximum=MAX_VND)
+    check_text(checks, values, "description", optional=False)
+    check_member(checks, values, "payable", FeePayable)
+    check_text(checks, values, "legal_basis", optional=True)
+    check_text(checks, values, "per", optional=True)
+    check_count(checks, values, "maximum_vnd", minimum=0, maximum=MAX_VND, optional=True)
     if "provincial" in values and not isinstance(values["provincial"], bool):
         checks.add("provincial", values["provincial"], "must be true or false")
     amount, maximum = values.get("amount_vnd"), values.get("maximum_vnd")
@@ -159,22 +145,20 @@ def check_fee(values: Mapping[str, Any]) -> Checks:
 
 def check_document(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.RequiredDocument`."""
-    from adminflow.procedures._model import DocumentKind
-
     checks = Checks()
-    _text(checks, values, "name", optional=False)
-    _member(checks, values, "kind", DocumentKind)
-    _count(checks, values, "quantity", minimum=1)
-    _text(checks, values, "form", optional=True)
-    _text(checks, values, "condition", optional=True)
+    check_text(checks, values, "name", optional=False)
+    check_member(checks, values, "kind", DocumentKind)
+    check_count(checks, values, "quantity", minimum=1)
+    check_text(checks, values, "form", optional=True)
+    check_text(checks, values, "condition", optional=True)
     return checks
 
 
 def check_step(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.Step`."""
     checks = Checks()
-    _text(checks, values, "name", optional=False)
-    _text(checks, values, "role", optional=False)
+    check_text(checks, values, "name", optional=False)
+    check_text(checks, values, "role", optional=False)
     if "budget" in values:
         budget = values["budget"]
         if isinstance(budget, bool) or not isinstance(budget, int | float):
@@ -189,8 +173,8 @@ def check_extension(values: Mapping[str, Any]) -> Checks:
     checks = Checks()
     if "time" in values and not isinstance(values["time"], ProcessingTime):
         checks.add("time", values["time"], "must be a ProcessingTime")
-    _text(checks, values, "condition", optional=False)
-    _text(checks, values, "legal_basis", optional=True)
+    check_text(checks, values, "condition", optional=False)
+    check_text(checks, values, "legal_basis", optional=True)
     return checks
 
 
@@ -199,98 +183,26 @@ def step_capacity(time: ProcessingTime) -> int:
     return HOURS_PER_DAY if time.unit is TimeUnit.SAME_DAY else time.amount
 
 
-def _budget_unit(time: ProcessingTime) -> str:
+def budget_unit(time: ProcessingTime) -> str:
     if time.unit is TimeUnit.DAYS:
         return "days"
     return "working days" if time.unit is TimeUnit.WORKING_DAYS else "working hours"
 
 
-def check_procedure(values: Mapping[str, Any]) -> Checks:
-    """Invariants of a :class:`~adminflow.procedures.Procedure` (see its docstring)."""
-    from adminflow.procedures._model import (
-        BoundaryFreeScope,
-        Channel,
-        Extension,
-        Fee,
-        OnlineServiceLevel,
-        RequiredDocument,
-        ResultKind,
-        Step,
-    )
-
-    checks = Checks()
-    if "code" in values:
-        try:
-            validate_procedure_code(values["code"])
-        except InvalidValueError as exc:
-            checks.add("code", exc.value, exc.reason)
-    _text(checks, values, "name", optional=False)
-    _text(checks, values, "field", optional=False)
-    _member(checks, values, "level", Level)
-    _member(checks, values, "authority_kind", AuthorityKind)
-    time = values.get("processing_time")
-    if "processing_time" in values and not isinstance(time, ProcessingTime):
-        checks.add("processing_time", time, "must be a ProcessingTime")
-
-    channels = values.get("channels")
-    if "channels" in values:
-        if not isinstance(channels, frozenset):
-            checks.add("channels", channels, "must be a set of channels")
-            channels = None
-        elif not channels:
-            checks.add("channels", sorted(channels), "must not be empty")
-        elif not all(isinstance(c, Channel) for c in channels):
-            checks.add("channels", sorted(map(str, channels)), "must all be Channel values")
-            channels = None
-    _member(checks, values, "online_service", OnlineServiceLevel)
-    online = values.get("online_service")
-    if isinstance(online, OnlineServiceLevel) and isinstance(channels, frozenset):
-        if online is not OnlineServiceLevel.NONE and Channel.ONLINE not in channels:
-            checks.add("online_service", online.value, "needs the 'online' channel")
-        if online is OnlineServiceLevel.NONE and Channel.ONLINE in channels:
-            checks.add("online_service", online.value, "must be full or partial with 'online'")
-
-    _member(checks, values, "boundary_free", BoundaryFreeScope)
-    _text(checks, values, "boundary_free_note", optional=True)
-    if values.get("boundary_free") is BoundaryFreeScope.NONE and not values.get(
-        "boundary_free_note"
-    ):
-        checks.add("boundary_free_note", None, "must give the reason when boundary_free is 'none'")
-    _items(checks, values, "fees", Fee)
-    _items(checks, values, "documents", RequiredDocument)
-    _member(checks, values, "result", ResultKind)
-    steps = _items(checks, values, "steps", Step)
-    _items(checks, values, "extensions", Extension)
-    _items(checks, values, "legal_basis", str)
-    _items(checks, values, "notes", str)
-
-    if isinstance(time, ProcessingTime) and steps:
-        total = sum((Fraction(str(s.budget)) for s in steps), Fraction(0))
-        capacity = step_capacity(time)
-        if total > capacity:
-            checks.add(
-                "steps",
-                float(total),
-                f"budgets must add up to at most {capacity} {_budget_unit(time)} "
-                f"(processing time {time})",
+def duplicate_code_problems(codes: list[Any]) -> list[Problem]:
+    """Problems for codes that repeat an earlier one, each naming the first occurrence."""
+    first: dict[str, int] = {}
+    problems = []
+    for i, code in enumerate(codes):
+        if not isinstance(code, str):
+            continue
+        if code in first:
+            problems.append(
+                Problem(
+                    f"procedures[{i}].code",
+                    f"duplicate of procedures[{first[code]}], got {code!r}",
+                )
             )
-
-    for name in ("valid_from", "valid_to"):
-        value = values.get(name)
-        if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
-            checks.add(name, value, "must be a date")
-    start, end = values.get("valid_from"), values.get("valid_to")
-    if isinstance(start, dt.date) and isinstance(end, dt.date) and end <= start:
-        checks.add("valid_to", end.isoformat(), f"must be after valid_from ({start.isoformat()})")
-    if (
-        values.get("level") is Level.DISTRICT
-        and "valid_to" in values
-        and (not isinstance(end, dt.date) or end > DISTRICT_ENDS)
-    ):
-        checks.add(
-            "level",
-            "district",
-            "needs valid_to on or before 2025-07-01 (no district level since; "
-            "Law No. 72/2025/QH15)",
-        )
-    return checks
+        else:
+            first[code] = i
+    return problems

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import cattrs
@@ -40,21 +40,44 @@ from adminflow._documents import (
 from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
-from adminflow.procedures._catalog import Catalog, Format, duplicate_code_problems
-from adminflow.procedures._checks import check_procedure
-from adminflow.procedures._model import (
+from adminflow.procedures._checks import duplicate_code_problems
+from adminflow.procedures._enums import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
-    Extension,
-    Fee,
     FeePayable,
     OnlineServiceLevel,
+    ResultKind,
+)
+from adminflow.procedures._model import (
+    Extension,
+    Fee,
     Procedure,
     RequiredDocument,
-    ResultKind,
     Step,
+    check_procedure,
 )
+
+__all__ = ["CatalogDocument", "Format", "dump", "dumps", "load", "load_sample", "loads"]
+
+#: File formats a catalogue can be read from and written to.
+Format = Literal["toml", "json"]
+
+
+@attrs.frozen
+class CatalogDocument:
+    """A catalogue as its file holds it; :class:`~adminflow.procedures.Catalog` is built from it.
+
+    The fields are those of the catalogue; reading structures this class, so that the reader
+    needs to know only the procedures, never the catalogue's behaviour.
+    """
+
+    procedures: tuple[Procedure, ...] = ()
+    title: str = attrs.field(default="", kw_only=True)
+    description: str = attrs.field(default="", kw_only=True)
+    sources: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    retrieved_on: dt.date | None = attrs.field(default=None, kw_only=True)
+
 
 _SAMPLE = "data/sample_catalog.toml"
 _ENUMS: tuple[type[enum.Enum], ...] = (
@@ -195,9 +218,9 @@ def _procedure_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Procedure]:
     return hook
 
 
-def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
+def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], CatalogDocument]:
     """Structure a catalogue; when some entries fail, still report duplicate codes."""
-    base = make_dict_structure_fn(Catalog, conv)
+    base = make_dict_structure_fn(CatalogDocument, conv)
 
     def codes(obj: Mapping[str, Any]) -> list[Any]:
         raw = obj["procedures"]
@@ -205,12 +228,12 @@ def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Catalog]:
             return []
         return [p.get("code") if isinstance(p, Mapping) else None for p in raw]
 
-    def hook(obj: Any, cls: Any) -> Catalog:
+    def hook(obj: Any, cls: Any) -> CatalogDocument:
         if not isinstance(obj, Mapping):
             raise InvalidValueError("", obj, "must be a table with a 'procedures' list")
         if "procedures" not in obj:
             raise ValidationError([Problem("procedures", "is required (a list of procedures)")])
-        catalog: Catalog = _all_problems(
+        catalog: CatalogDocument = _all_problems(
             base, obj, cls, lambda: duplicate_code_problems(codes(obj))
         )
         return catalog
@@ -227,7 +250,7 @@ def converter(format: Format) -> cattrs.Converter:
     for part in (Fee, RequiredDocument, Step, Extension):
         conv.register_structure_hook(part, _table_hook(part, conv))
     conv.register_structure_hook(Procedure, _procedure_hook(conv))
-    conv.register_structure_hook(Catalog, _catalog_hook(conv))
+    conv.register_structure_hook(CatalogDocument, _catalog_hook(conv))
 
     conv.register_unstructure_hook(ProcessingTime, _unstructure_processing_time)
     conv.register_unstructure_hook(dt.time, _unstructure_time)
@@ -240,9 +263,9 @@ def converter(format: Format) -> cattrs.Converter:
         lambda value: sorted(conv.unstructure(v) for v in value),
     )
     conv.register_unstructure_hook(
-        Catalog,
+        CatalogDocument,
         make_dict_unstructure_fn(
-            Catalog,
+            CatalogDocument,
             conv,
             _cattrs_omit_if_default=True,
             procedures=override(omit_if_default=False),  # always written, even when empty
@@ -257,10 +280,10 @@ def converter(format: Format) -> cattrs.Converter:
 # ------------------------------------------------------------------------------ load and dump
 
 
-def structure(data: Any, format: Format, *, source: str) -> Catalog:
+def structure(data: Any, format: Format, *, source: str) -> CatalogDocument:
     """Build a catalogue from parsed data, reporting every problem at once."""
     try:
-        return converter(format).structure(data, Catalog)
+        return converter(format).structure(data, CatalogDocument)
     except Exception as exc:
         problems = problems_of(exc)
         raise ValidationError(
@@ -268,7 +291,7 @@ def structure(data: Any, format: Format, *, source: str) -> Catalog:
         ) from None
 
 
-def loads(text: str, format: Format, *, source: str) -> Catalog:
+def loads(text: str, format: Format, *, source: str) -> CatalogDocument:
     """Read a catalogue from text."""
     fmt = check_format(format)
     if not isinstance(text, str):
@@ -285,28 +308,28 @@ def _format_of(path: Path, format: Format | None) -> Format:
     return suffix
 
 
-def load(path: Path, format: Format | None) -> Catalog:
+def load(path: Path, format: Format | None) -> CatalogDocument:
     """Read a catalogue file (UTF-8, with or without a byte-order mark)."""
     fmt = _format_of(path, format)
     return loads(decode(path.read_bytes(), source=str(path)), fmt, source=str(path))
 
 
-def dumps(catalog: Catalog, format: Format) -> str:
+def dumps(catalog: CatalogDocument, format: Format) -> str:
     """Write a catalogue as text."""
     fmt = check_format(format)
-    data = converter(fmt).unstructure(catalog, Catalog)
+    data = converter(fmt).unstructure(catalog, CatalogDocument)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return tomli_w.dumps(data)
 
 
-def dump(catalog: Catalog, path: Path, format: Format | None) -> None:
+def dump(catalog: CatalogDocument, path: Path, format: Format | None) -> None:
     """Write a catalogue file."""
     path.write_text(dumps(catalog, _format_of(path, format)), encoding="utf-8")
 
 
 @functools.cache
-def load_sample() -> Catalog:
+def load_sample() -> CatalogDocument:
     """The shipped sample catalogue, read on first use."""
     text = resources.files("adminflow").joinpath(_SAMPLE).read_text(encoding="utf-8")
     return loads(text, "toml", source=f"adminflow:{_SAMPLE}")

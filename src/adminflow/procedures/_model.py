@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -30,100 +31,37 @@ import attrs
 
 from adminflow.calendar import ProcessingTime
 from adminflow.errors import InvalidValueError
-from adminflow.jurisdictions import AuthorityKind, Level
+from adminflow.jurisdictions import AuthorityKind, Level, validate_procedure_code
 from adminflow.procedures._checks import (
+    DISTRICT_ENDS,
+    Checks,
+    budget_unit,
     check_document,
     check_extension,
     check_fee,
-    check_procedure,
+    check_items,
+    check_member,
     check_step,
+    check_text,
+    step_capacity,
+)
+from adminflow.procedures._enums import (
+    BoundaryFreeScope,
+    Channel,
+    DocumentKind,
+    FeePayable,
+    OnlineServiceLevel,
+    ResultKind,
 )
 
 __all__ = [
-    "BoundaryFreeScope",
-    "Channel",
-    "DocumentKind",
     "Extension",
     "Fee",
-    "FeePayable",
-    "OnlineServiceLevel",
     "Procedure",
     "RequiredDocument",
-    "ResultKind",
     "Step",
+    "check_procedure",
 ]
-
-
-class Channel(enum.StrEnum):
-    """A channel (cách thức thực hiện) through which a dossier is filed and its result returned.
-
-    References:
-        Decree 118/2025/NĐ-CP, Art. 3(6) (in person at a One-Stop Unit, by public postal
-        service, online on the National Public Service Portal); Art. 14(3)(a) (mobile receipt).
-    """
-
-    IN_PERSON = "in_person"  #: trực tiếp tại Bộ phận Một cửa
-    POSTAL = "postal"  #: qua dịch vụ bưu chính công ích
-    ONLINE = "online"  #: trực tuyến
-    MOBILE_POINT = "mobile_point"  #: lưu động (mobile service point)
-
-
-class OnlineServiceLevel(enum.StrEnum):
-    """The online public service level (mức độ dịch vụ công trực tuyến) of a procedure.
-
-    References:
-        Decree 42/2022/NĐ-CP, Art. 11(1)(a)-(b) (until 30 June 2026); Decree 224/2026/NĐ-CP,
-        Art. 14 (from 1 July 2026: a partial service must publish its reason).
-    """
-
-    FULL = "full"  #: toàn trình: filing, processing and result all online
-    PARTIAL = "partial"  #: một phần: some step needs paper or presence
-    NONE = "none"  #: no online public service
-
-
-class BoundaryFreeScope(enum.StrEnum):
-    """Where a dossier may be received regardless of administrative boundaries.
-
-    ``PROVINCE`` is the legal default since 31 December 2025; ``NONE`` is an exclusion and must
-    carry its reason (a province's list decision) in :attr:`Procedure.boundary_free_note`.
-
-    References:
-        Decree 118/2025/NĐ-CP, Art. 3(6) (nationwide), Art. 3(7) and 14(2) (within the
-        province), Art. 40(4) (every procedure within the province by 31 December 2025).
-    """
-
-    NONE = "none"  #: only at the competent authority's own One-Stop Unit
-    PROVINCE = "province"  #: any One-Stop Unit in the province (trong phạm vi cấp tỉnh)
-    NATIONWIDE = "nationwide"  #: any One-Stop Unit in the country (Art. 3(6))
-
-
-class ResultKind(enum.StrEnum):
-    """The form of a procedure's result (kết quả giải quyết).
-
-    References:
-        Decree 118/2025/NĐ-CP, Art. 22 (electronic results carry a document code and may be
-        reused).
-    """
-
-    PAPER = "paper"  #: bản giấy
-    ELECTRONIC = "electronic"  #: bản điện tử
-    BOTH = "both"  #: paper and electronic
-
-
-class FeePayable(enum.StrEnum):
-    """When a fee or charge (phí, lệ phí) is paid."""
-
-    ON_SUBMISSION = "on_submission"  #: khi nộp hồ sơ
-    ON_RESULT = "on_result"  #: khi nhận kết quả
-
-
-class DocumentKind(enum.StrEnum):
-    """How a document of the dossier (thành phần hồ sơ) is supplied."""
-
-    ORIGINAL = "original"  #: bản chính
-    COPY = "copy"  #: bản sao (with the original shown for comparison)
-    CERTIFIED_COPY = "certified_copy"  #: bản sao có chứng thực
-    SHOWN = "shown"  #: xuất trình: shown to the officer, not kept
 
 
 def _as(cls: type[enum.StrEnum], value: Any) -> Any:
@@ -332,7 +270,7 @@ class Procedure:
 
     Examples:
         >>> from adminflow.calendar import ProcessingTime
-        >>> from adminflow.jurisdictions import AuthorityKind, Level
+        >>> from adminflow.jurisdictions import AuthorityKind, Level, validate_procedure_code
         >>> p = Procedure(
         ...     "1.004873",
         ...     "Cấp Giấy xác nhận tình trạng hôn nhân",
@@ -397,6 +335,86 @@ class Procedure:
         if self.valid_from is not None and day < self.valid_from:
             return False
         return self.valid_to is None or day < self.valid_to
+
+
+def check_procedure(values: Mapping[str, Any]) -> Checks:
+    """Invariants of a :class:`~adminflow.procedures.Procedure` (see its docstring)."""
+    checks = Checks()
+    if "code" in values:
+        try:
+            validate_procedure_code(values["code"])
+        except InvalidValueError as exc:
+            checks.add("code", exc.value, exc.reason)
+    check_text(checks, values, "name", optional=False)
+    check_text(checks, values, "field", optional=False)
+    check_member(checks, values, "level", Level)
+    check_member(checks, values, "authority_kind", AuthorityKind)
+    time = values.get("processing_time")
+    if "processing_time" in values and not isinstance(time, ProcessingTime):
+        checks.add("processing_time", time, "must be a ProcessingTime")
+
+    channels = values.get("channels")
+    if "channels" in values:
+        if not isinstance(channels, frozenset):
+            checks.add("channels", channels, "must be a set of channels")
+            channels = None
+        elif not channels:
+            checks.add("channels", sorted(channels), "must not be empty")
+        elif not all(isinstance(c, Channel) for c in channels):
+            checks.add("channels", sorted(map(str, channels)), "must all be Channel values")
+            channels = None
+    check_member(checks, values, "online_service", OnlineServiceLevel)
+    online = values.get("online_service")
+    if isinstance(online, OnlineServiceLevel) and isinstance(channels, frozenset):
+        if online is not OnlineServiceLevel.NONE and Channel.ONLINE not in channels:
+            checks.add("online_service", online.value, "needs the 'online' channel")
+        if online is OnlineServiceLevel.NONE and Channel.ONLINE in channels:
+            checks.add("online_service", online.value, "must be full or partial with 'online'")
+
+    check_member(checks, values, "boundary_free", BoundaryFreeScope)
+    check_text(checks, values, "boundary_free_note", optional=True)
+    if values.get("boundary_free") is BoundaryFreeScope.NONE and not values.get(
+        "boundary_free_note"
+    ):
+        checks.add("boundary_free_note", None, "must give the reason when boundary_free is 'none'")
+    check_items(checks, values, "fees", Fee)
+    check_items(checks, values, "documents", RequiredDocument)
+    check_member(checks, values, "result", ResultKind)
+    steps = check_items(checks, values, "steps", Step)
+    check_items(checks, values, "extensions", Extension)
+    check_items(checks, values, "legal_basis", str)
+    check_items(checks, values, "notes", str)
+
+    if isinstance(time, ProcessingTime) and steps:
+        total = sum((Fraction(str(s.budget)) for s in steps), Fraction(0))
+        capacity = step_capacity(time)
+        if total > capacity:
+            checks.add(
+                "steps",
+                float(total),
+                f"budgets must add up to at most {capacity} {budget_unit(time)} "
+                f"(processing time {time})",
+            )
+
+    for name in ("valid_from", "valid_to"):
+        value = values.get(name)
+        if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
+            checks.add(name, value, "must be a date")
+    start, end = values.get("valid_from"), values.get("valid_to")
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end <= start:
+        checks.add("valid_to", end.isoformat(), f"must be after valid_from ({start.isoformat()})")
+    if (
+        values.get("level") is Level.DISTRICT
+        and "valid_to" in values
+        and (not isinstance(end, dt.date) or end > DISTRICT_ENDS)
+    ):
+        checks.add(
+            "level",
+            "district",
+            "needs valid_to on or before 2025-07-01 (no district level since; "
+            "Law No. 72/2025/QH15)",
+        )
+    return checks
 
 
 attrs.resolve_types(Fee)

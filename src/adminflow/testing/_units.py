@@ -11,12 +11,14 @@ import unicodedata
 
 from hypothesis import strategies as st
 
-from adminflow.codes import AgencyCode, AgencyCodeLayout, DossierCode
 from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import (
     AdministrativeUnit,
+    AgencyCode,
+    AgencyCodeLayout,
     Authority,
     AuthorityKind,
+    DossierCode,
     Gazetteer,
     Level,
     UnitKind,

@@ -1,0 +1,89 @@
+"""The enumerations of a procedure: channels, online service levels, results, fees, documents.
+
+Their values are stable storage codes, written as they are in catalogue files.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "BoundaryFreeScope",
+    "Channel",
+    "DocumentKind",
+    "FeePayable",
+    "OnlineServiceLevel",
+    "ResultKind",
+]
+
+
+class Channel(enum.StrEnum):
+    """A channel (cách thức thực hiện) through which a dossier is filed and its result returned.
+
+    References:
+        Decree 118/2025/NĐ-CP, Art. 3(6) (in person at a One-Stop Unit, by public postal
+        service, online on the National Public Service Portal); Art. 14(3)(a) (mobile receipt).
+    """
+
+    IN_PERSON = "in_person"  #: trực tiếp tại Bộ phận Một cửa
+    POSTAL = "postal"  #: qua dịch vụ bưu chính công ích
+    ONLINE = "online"  #: trực tuyến
+    MOBILE_POINT = "mobile_point"  #: lưu động (mobile service point)
+
+
+class OnlineServiceLevel(enum.StrEnum):
+    """The online public service level (mức độ dịch vụ công trực tuyến) of a procedure.
+
+    References:
+        Decree 42/2022/NĐ-CP, Art. 11(1)(a)-(b) (until 30 June 2026); Decree 224/2026/NĐ-CP,
+        Art. 14 (from 1 July 2026: a partial service must publish its reason).
+    """
+
+    FULL = "full"  #: toàn trình: filing, processing and result all online
+    PARTIAL = "partial"  #: một phần: some step needs paper or presence
+    NONE = "none"  #: no online public service
+
+
+class BoundaryFreeScope(enum.StrEnum):
+    """Where a dossier may be received regardless of administrative boundaries.
+
+    ``PROVINCE`` is the legal default since 31 December 2025; ``NONE`` is an exclusion and must
+    carry its reason (a province's list decision) in :attr:`Procedure.boundary_free_note`.
+
+    References:
+        Decree 118/2025/NĐ-CP, Art. 3(6) (nationwide), Art. 3(7) and 14(2) (within the
+        province), Art. 40(4) (every procedure within the province by 31 December 2025).
+    """
+
+    NONE = "none"  #: only at the competent authority's own One-Stop Unit
+    PROVINCE = "province"  #: any One-Stop Unit in the province (trong phạm vi cấp tỉnh)
+    NATIONWIDE = "nationwide"  #: any One-Stop Unit in the country (Art. 3(6))
+
+
+class ResultKind(enum.StrEnum):
+    """The form of a procedure's result (kết quả giải quyết).
+
+    References:
+        Decree 118/2025/NĐ-CP, Art. 22 (electronic results carry a document code and may be
+        reused).
+    """
+
+    PAPER = "paper"  #: bản giấy
+    ELECTRONIC = "electronic"  #: bản điện tử
+    BOTH = "both"  #: paper and electronic
+
+
+class FeePayable(enum.StrEnum):
+    """When a fee or charge (phí, lệ phí) is paid."""
+
+    ON_SUBMISSION = "on_submission"  #: khi nộp hồ sơ
+    ON_RESULT = "on_result"  #: khi nhận kết quả
+
+
+class DocumentKind(enum.StrEnum):
+    """How a document of the dossier (thành phần hồ sơ) is supplied."""
+
+    ORIGINAL = "original"  #: bản chính
+    COPY = "copy"  #: bản sao (with the original shown for comparison)
+    CERTIFIED_COPY = "certified_copy"  #: bản sao có chứng thực
+    SHOWN = "shown"  #: xuất trình: shown to the officer, not kept
