@@ -36,6 +36,7 @@ References:
     third-party copy whose clause numbers may be off).
 """
 
+from adminflow.competence._answer import Competence
 from adminflow.competence._boundary_free import (
     ClockStart,
     ReceiptDecision,
@@ -45,12 +46,6 @@ from adminflow.competence._boundary_free import (
 from adminflow.competence._directory import (
     AuthorityDirectory,
     DistrictAuthority,
-)
-from adminflow.competence._io import (
-    dump_rules,
-    dumps_rules,
-    load_rules,
-    loads_rules,
 )
 from adminflow.competence._model import (
     DISTRICT_LEVEL_ENDS,
@@ -70,12 +65,13 @@ from adminflow.competence._online_service import (
     classify_online_service,
     online_service_regime,
 )
-from adminflow.competence._resolver import (
-    Competence,
-    CompetenceResolver,
-)
+from adminflow.competence._resolver import CompetenceResolver
 from adminflow.competence._rules import (
     CompetenceRules,
+    dump_rules,
+    dumps_rules,
+    load_rules,
+    loads_rules,
 )
 
 __all__ = [

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from adminflow.competence._answer import Competence
+from adminflow.competence._model import Seat
+from adminflow.competence._protocols import ProcedureLike
+from adminflow.competence._rules import CompetenceRules
 from adminflow.errors import CompetenceError, InvalidValueError
 
 if TYPE_CHECKING:
     from adminflow.competence._directory import AnyAuthority
     from adminflow.competence._model import BoundaryFreeList
-    from adminflow.competence._resolver import Competence, CompetenceResolver
-    from adminflow.competence._rules import ProcedureLike
 
 __all__ = [
     "ALL_WITHIN_PROVINCE_FROM",
@@ -135,8 +137,22 @@ def _with_lists(basis: str, lists: list[BoundaryFreeList]) -> str:
     return "; ".join([basis, *(str(b.reference) for b in lists)])
 
 
+class Resolver(Protocol):
+    """What receipt decisions ask of :class:`~adminflow.competence.CompetenceResolver`."""
+
+    @property
+    def rules(self) -> CompetenceRules: ...
+    def resolve(
+        self, procedure: str | ProcedureLike, unit: str, *, at: dt.date | dt.datetime
+    ) -> Competence: ...
+    def province_of(self, unit_code: str) -> str | None: ...
+    def _procedure(
+        self, procedure: str | ProcedureLike
+    ) -> tuple[str, str | None, Seat | None, ProcedureLike | None]: ...
+
+
 def decide_receipt(
-    resolver: CompetenceResolver,
+    resolver: Resolver,
     procedure: str | ProcedureLike,
     receiving: str,
     subject: str,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from adminflow.competence._model import LegacyDistrict
-from adminflow.competence._rules import GazetteerLike
+from adminflow.competence._protocols import GazetteerLike
 from adminflow.errors import NotFoundError
 from adminflow.jurisdictions import Authority, AuthorityKind, Level
 

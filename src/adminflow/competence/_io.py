@@ -19,7 +19,7 @@ import json
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import cattrs
 import tomli_w
@@ -38,11 +38,20 @@ from adminflow._documents import (
     suggest,
 )
 from adminflow.competence._model import Seat
-from adminflow.competence._rules import CompetenceRules
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
 
-__all__ = ["dump_rules", "dumps_rules", "example_rules", "load_rules", "loads_rules"]
+__all__ = [
+    "example_text",
+    "parse_rules",
+    "path_and_format",
+    "read_rules_text",
+    "rules_from_dict",
+    "rules_text",
+    "rules_to_dict",
+]
+
+_R = TypeVar("_R")
 
 _LISTS = ("assignments", "decentralizations", "authorizations", "boundary_free", "exclusions")
 _DATE = "must be an ISO date YYYY-MM-DD"
@@ -133,31 +142,26 @@ def _plain(value: Any, *, dates_as_text: bool) -> Any:
     return value
 
 
-def rules_from_dict(
-    document: Any, *, source: str = "competence rules", validate: bool = True
-) -> CompetenceRules:
-    """Build a rule set from a parsed document, reporting every problem at once.
+def rules_from_dict(document: Any, cls: type[_R], *, source: str) -> _R:
+    """Build a rule set of class ``cls`` from a parsed document, reporting every problem at once.
 
     Raises:
-        ValidationError: The document is malformed, or (with ``validate``) the rules are
-            inconsistent (see :meth:`CompetenceRules.problems`).
+        ValidationError: The document is malformed (wrong types, nesting or keys).
     """
     if not isinstance(document, dict):
         raise ValidationError([Problem("", "the document must be a table")], source=source)
     problems: list[Problem] = []
     nested = _nest_scopes(document, problems)
     try:
-        rules = _converter().structure(nested, CompetenceRules)
+        rules = _converter().structure(nested, cls)
     except (cattrs.BaseValidationError, InvalidValueError, TypeError, ValueError) as exc:
         problems += problems_of(exc, leaf=_problems)
     if problems:
         raise ValidationError(problems, source=source)
-    if validate:
-        rules.validate(source=source)
     return rules
 
 
-def rules_to_dict(rules: CompetenceRules, *, dates_as_text: bool = False) -> dict[str, Any]:
+def rules_to_dict(rules: object, *, dates_as_text: bool = False) -> dict[str, Any]:
     """The document form of a rule set (the inverse of :func:`rules_from_dict`)."""
     document: dict[str, Any] = _converter().unstructure(rules)
     for name in _LISTS:
@@ -173,52 +177,18 @@ def rules_to_dict(rules: CompetenceRules, *, dates_as_text: bool = False) -> dic
     return plain
 
 
-def loads_rules(
-    text: str,
-    *,
-    format: str = "toml",
-    source: str = "<string>",
-    validate: bool = True,
-) -> CompetenceRules:
-    """Read a rule set from TOML or JSON text.
-
-    Args:
-        text: The document.
-        format: ``"toml"`` or ``"json"``.
-        source: Name used in error messages (e.g. the file name).
-        validate: Also check the rules' consistency (without catalogue or gazetteer).
-
-    Raises:
-        ValidationError: Every problem of the document, at once. A document that cannot be
-            read as rules (wrong types, nesting or keys) reports those problems; the rules'
-            consistency (windows, directions, overlaps, ...) is checked once it can be.
-        InvalidValueError: ``format`` is not ``"toml"`` or ``"json"``, or ``text`` is not text.
-
-    Examples:
-        >>> rules = loads_rules('''
-        ... [[decentralizations]]
-        ... id = "permits"
-        ... procedures = ["1.013225"]
-        ... grantor = "district/peoples_committee"
-        ... grantee = "commune/peoples_committee"
-        ... valid_from = 2025-07-01
-        ... valid_until = 2027-02-28
-        ... reference = { instrument = "Decree 140/2025/NĐ-CP", article = "Art. 4(1)" }
-        ... ''')
-        >>> str(rules.decentralizations[0].grantee)
-        'commune/peoples_committee'
-    """
+def parse_rules(text: str, format: str, *, source: str) -> Any:
+    """The parsed document of TOML or JSON text; unreadable text is the document's problem."""
     fmt = check_format(format)
     if not isinstance(text, str):
         raise InvalidValueError("text", text, "must be a string (decode bytes first)")
     try:
-        document = parse(text, fmt, source=source)
+        return parse(text, fmt, source=source)
     except InvalidValueError as exc:  # reported as the document's problem
         raise ValidationError([Problem("", exc.reason)], source=source) from None
-    return rules_from_dict(document, source=source, validate=validate)
 
 
-def _path(path: str | Path) -> tuple[Path, str]:
+def path_and_format(path: str | Path) -> tuple[Path, str]:
     """The path and its format (from the suffix)."""
     if not isinstance(path, str | PathLike):
         raise InvalidValueError("path", path, "must be a str or a Path")
@@ -229,31 +199,16 @@ def _path(path: str | Path) -> tuple[Path, str]:
     return path, format_
 
 
-def load_rules(path: str | Path, *, validate: bool = True) -> CompetenceRules:
-    """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix).
-
-    Raises:
-        OSError: The file cannot be read.
-        ValidationError: Every problem of the document, at once (also: not UTF-8).
-        InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
-    """
-    path, format_ = _path(path)
+def read_rules_text(path: Path) -> str:
+    """The text of a rule file (UTF-8, with or without a byte-order mark)."""
     try:
-        text = decode(path.read_bytes(), source=str(path))
+        return decode(path.read_bytes(), source=str(path))
     except InvalidValueError as exc:
         raise ValidationError([Problem("", exc.reason)], source=str(path)) from None
-    return loads_rules(text, format=format_, source=str(path), validate=validate)
 
 
-def dumps_rules(rules: CompetenceRules, *, format: str = "toml") -> str:
-    """Write a rule set as TOML or JSON text; :func:`loads_rules` reads it back unchanged.
-
-    Raises:
-        InvalidValueError: ``rules`` is not a rule set, or ``format`` is not ``"toml"`` or
-            ``"json"``.
-    """
-    if not isinstance(rules, CompetenceRules):
-        raise InvalidValueError("rules", rules, "must be a CompetenceRules")
+def rules_text(rules: object, format: str) -> str:
+    """A rule set as TOML or JSON text."""
     if format == "toml":
         return tomli_w.dumps(rules_to_dict(rules))
     if format == "json":
@@ -264,21 +219,8 @@ def dumps_rules(rules: CompetenceRules, *, format: str = "toml") -> str:
     raise InvalidValueError("format", format, "must be 'toml' or 'json'")
 
 
-def dump_rules(rules: CompetenceRules, path: str | Path) -> None:
-    """Write a rule set to a ``.toml`` or ``.json`` file (format from the suffix).
-
-    Raises:
-        OSError: The file cannot be written.
-        InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
-    """
-    path, format_ = _path(path)
-    path.write_text(dumps_rules(rules, format=format_), encoding="utf-8")
-
-
-@functools.cache
-def example_rules() -> CompetenceRules:
-    """The example Khánh Hòa rule set shipped in ``adminflow/data/competence_khanh_hoa.toml``."""
-    text = (resources.files("adminflow") / "data" / "competence_khanh_hoa.toml").read_text(
+def example_text() -> str:
+    """The text of the example Khánh Hòa rules (``adminflow/data/competence_khanh_hoa.toml``)."""
+    return (resources.files("adminflow") / "data" / "competence_khanh_hoa.toml").read_text(
         encoding="utf-8"
     )
-    return loads_rules(text, source="competence_khanh_hoa.toml")

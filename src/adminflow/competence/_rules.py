@@ -5,12 +5,14 @@ Private module; the public names are re-exported by :mod:`adminflow.competence`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 import attrs
 
+from adminflow.competence import _io
 from adminflow.competence._model import (
     Assignment,
     Authorization,
@@ -21,60 +23,19 @@ from adminflow.competence._model import (
     LegacyDistrict,
     a_noun,
 )
-from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
-from adminflow.jurisdictions import AdministrativeUnit, Authority, AuthorityKind, Level
+from adminflow.competence._protocols import CatalogLike, GazetteerLike
+from adminflow.competence._validation import Validator
+from adminflow.errors import InvalidValueError, Problem, ValidationError
+from adminflow.jurisdictions import Authority
 
 __all__ = [
-    "CatalogLike",
     "CompetenceRules",
-    "GazetteerLike",
-    "ProcedureLike",
-    "province_of",
+    "dump_rules",
+    "dumps_rules",
+    "example_rules",
+    "load_rules",
+    "loads_rules",
 ]
-
-
-class ProcedureLike(Protocol):
-    """What competence needs from a procedure (:class:`adminflow.procedures.Procedure`)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def level(self) -> Level: ...
-    @property
-    def authority_kind(self) -> AuthorityKind: ...
-
-
-class CatalogLike(Protocol):
-    """What competence needs from a catalogue (:class:`adminflow.procedures.Catalog`)."""
-
-    def __contains__(self, code: object, /) -> bool: ...
-    def __iter__(self) -> Iterator[ProcedureLike]: ...
-    def get(self, code: str, /) -> ProcedureLike: ...
-
-
-class GazetteerLike(Protocol):
-    """What competence needs from a gazetteer (:class:`adminflow.jurisdictions.Gazetteer`)."""
-
-    def __contains__(self, code: object, /) -> bool: ...
-    def unit(self, code: str, /) -> AdministrativeUnit: ...
-
-
-def province_of(code: str, gazetteer: GazetteerLike | None) -> str | None:
-    """The province code of a unit code, or ``None`` when it cannot be told.
-
-    A two-character code is a province (Decision 19/2025/QĐ-TTg); a commune's province is its
-    ``parent_code`` in the gazetteer.
-    """
-    if len(code) == 2:
-        return code
-    if gazetteer is None or code not in gazetteer:
-        return None
-    try:
-        return gazetteer.unit(code).parent_code
-    except NotFoundError:
-        return None
 
 
 _T = TypeVar("_T")
@@ -184,8 +145,6 @@ class CompetenceRules:
 
         Pass ``catalog`` to also catch a procedure-scoped rule overlapping a field-scoped one.
         """
-        from adminflow.competence._validation import Validator
-
         return Validator(self, catalog, gazetteer, authorities).run()
 
     def validate(
@@ -205,36 +164,109 @@ class CompetenceRules:
         if found:
             raise ValidationError(found, source=source)
 
-    # I/O lives in adminflow.competence._io; these thin methods keep the API in one place.
     @classmethod
     def loads(cls, text: str, *, format: str = "toml", source: str = "<string>") -> CompetenceRules:
         """Read a rule set from TOML or JSON text (see :func:`adminflow.competence.load_rules`)."""
-        from adminflow.competence._io import loads_rules
-
         return loads_rules(text, format=format, source=source)
 
     @classmethod
     def load(cls, path: str | Path) -> CompetenceRules:
         """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix)."""
-        from adminflow.competence._io import load_rules
-
         return load_rules(path)
 
     def dump(self, path: str | Path) -> None:
         """Write the rule set to a ``.toml`` or ``.json`` file (format from the suffix)."""
-        from adminflow.competence._io import dump_rules
-
         dump_rules(self, path)
 
     @classmethod
     def example_khanh_hoa(cls) -> CompetenceRules:
         """The example rule set for Khánh Hòa (province 56) shipped as package data."""
-        from adminflow.competence._io import example_rules
-
         return example_rules()
 
     def dumps(self, *, format: str = "toml") -> str:
         """Write the rule set as TOML or JSON (see :func:`adminflow.competence.dumps_rules`)."""
-        from adminflow.competence._io import dumps_rules
-
         return dumps_rules(self, format=format)
+
+
+def loads_rules(
+    text: str,
+    *,
+    format: str = "toml",
+    source: str = "<string>",
+    validate: bool = True,
+) -> CompetenceRules:
+    """Read a rule set from TOML or JSON text.
+
+    Args:
+        text: The document.
+        format: ``"toml"`` or ``"json"``.
+        source: Name used in error messages (e.g. the file name).
+        validate: Also check the rules' consistency (without catalogue or gazetteer).
+
+    Raises:
+        ValidationError: Every problem of the document, at once. A document that cannot be
+            read as rules (wrong types, nesting or keys) reports those problems; the rules'
+            consistency (windows, directions, overlaps, ...) is checked once it can be.
+        InvalidValueError: ``format`` is not ``"toml"`` or ``"json"``, or ``text`` is not text.
+
+    Examples:
+        >>> rules = loads_rules('''
+        ... [[decentralizations]]
+        ... id = "permits"
+        ... procedures = ["1.013225"]
+        ... grantor = "district/peoples_committee"
+        ... grantee = "commune/peoples_committee"
+        ... valid_from = 2025-07-01
+        ... valid_until = 2027-02-28
+        ... reference = { instrument = "Decree 140/2025/NĐ-CP", article = "Art. 4(1)" }
+        ... ''')
+        >>> str(rules.decentralizations[0].grantee)
+        'commune/peoples_committee'
+    """
+    document = _io.parse_rules(text, format, source=source)
+    rules = _io.rules_from_dict(document, CompetenceRules, source=source)
+    if validate:
+        rules.validate(source=source)
+    return rules
+
+
+def load_rules(path: str | Path, *, validate: bool = True) -> CompetenceRules:
+    """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix).
+
+    Raises:
+        OSError: The file cannot be read.
+        ValidationError: Every problem of the document, at once (also: not UTF-8).
+        InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
+    """
+    path, format_ = _io.path_and_format(path)
+    text = _io.read_rules_text(path)
+    return loads_rules(text, format=format_, source=str(path), validate=validate)
+
+
+def dumps_rules(rules: CompetenceRules, *, format: str = "toml") -> str:
+    """Write a rule set as TOML or JSON text; :func:`loads_rules` reads it back unchanged.
+
+    Raises:
+        InvalidValueError: ``rules`` is not a rule set, or ``format`` is not ``"toml"`` or
+            ``"json"``.
+    """
+    if not isinstance(rules, CompetenceRules):
+        raise InvalidValueError("rules", rules, "must be a CompetenceRules")
+    return _io.rules_text(rules, format)
+
+
+def dump_rules(rules: CompetenceRules, path: str | Path) -> None:
+    """Write a rule set to a ``.toml`` or ``.json`` file (format from the suffix).
+
+    Raises:
+        OSError: The file cannot be written.
+        InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
+    """
+    path, format_ = _io.path_and_format(path)
+    path.write_text(dumps_rules(rules, format=format_), encoding="utf-8")
+
+
+@functools.cache
+def example_rules() -> CompetenceRules:
+    """The example Khánh Hòa rule set shipped in ``adminflow/data/competence_khanh_hoa.toml``."""
+    return loads_rules(_io.example_text(), source="competence_khanh_hoa.toml")

@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 
 from adminflow.competence._model import (
     DISTRICT_LEVEL_ENDS,
@@ -18,15 +19,11 @@ from adminflow.competence._model import (
     BoundaryFreeList,
     Decentralization,
     Grant,
+    LegacyDistrict,
     ScopeKey,
     Seat,
 )
-from adminflow.competence._rules import (
-    CatalogLike,
-    CompetenceRules,
-    GazetteerLike,
-    province_of,
-)
+from adminflow.competence._protocols import CatalogLike, GazetteerLike, province_of
 from adminflow.errors import Problem
 from adminflow.jurisdictions import Authority, AuthorityKind, Level
 
@@ -39,10 +36,30 @@ _LAW_SUBDELEGATION = (
 _LAW_ONWARD = "Law 72/2025/QH15 Art. 13 (article number from secondary sources)"
 
 
+class RuleSet(Protocol):
+    """The parts of a :class:`~adminflow.competence.CompetenceRules` that validation reads."""
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]: ...
+    @property
+    def decentralizations(self) -> tuple[Decentralization, ...]: ...
+    @property
+    def authorizations(self) -> tuple[Authorization, ...]: ...
+    @property
+    def authorities(self) -> tuple[Authority, ...]: ...
+    @property
+    def boundary_free(self) -> tuple[BoundaryFreeList, ...]: ...
+    @property
+    def exclusions(self) -> tuple[BoundaryFreeExclusion, ...]: ...
+    @property
+    def districts(self) -> tuple[LegacyDistrict, ...]: ...
+    def grants(self) -> Iterator[tuple[str, Grant]]: ...
+
+
 class Validator:
     def __init__(
         self,
-        rules: CompetenceRules,
+        rules: RuleSet,
         catalog: CatalogLike | None,
         gazetteer: GazetteerLike | None,
         authorities: Iterable[Authority],

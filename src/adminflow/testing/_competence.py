@@ -21,7 +21,7 @@ from adminflow.competence import (
     Scope,
     Seat,
 )
-from adminflow.competence._rules import CatalogLike, GazetteerLike
+from adminflow.competence._protocols import CatalogLike, GazetteerLike
 from adminflow.jurisdictions import AuthorityKind, Level
 
 __all__ = [
