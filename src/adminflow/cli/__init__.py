@@ -2,6 +2,8 @@
 
 Each sub-command lives in its own private module exposing ``register(subparsers)``; the
 module adds its parser and sets ``handler`` to a function ``(args) -> int`` (the exit status).
+Only the module of the sub-command being run is imported (with the parts of the library it
+uses): ``adminflow --help`` and ``adminflow --version`` import nothing but this package.
 Library errors (:class:`adminflow.errors.AdminflowError`) are printed on stderr and exit with
 status 2; nothing here holds domain logic.
 """
@@ -12,27 +14,67 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-
-from adminflow import __version__
-from adminflow.errors import AdminflowError
+from typing import Any
 
 __all__ = ["main"]
 
-#: Private modules that each contribute sub-commands, imported when the CLI runs.
-_COMMAND_MODULES: tuple[str, ...] = ("_catalog", "_competence", "_deadline", "_units")
+#: Sub-commands: name -> (private module that registers it, one-line help for the overview).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "catalog": ("_catalog", "validate, list and show procedure catalogues"),
+    "competence": (
+        "_competence",
+        "competence rules: validate, resolve who decides, boundary-free receipt",
+    ),
+    "deadline": ("_deadline", "compute the due instant of a processing time and explain it"),
+    "units": ("_units", "look up provinces and communes (from 1 July 2025)"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every sub-command registered."""
+class _Version(argparse.Action):
+    """``--version``: reads the installed version only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any, **__: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            text = version("adminflow")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without install
+            text = "0+unknown"
+        parser.exit(message=f"adminflow {text}\n")
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv``: its first argument that is not an option."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser; ``command``'s module registers its full sub-parser.
+
+    The other sub-commands get a placeholder with their one-line help, so the overview lists
+    them all without importing them. Without ``command`` every sub-command is registered in
+    full (for documentation and tests).
+    """
     parser = argparse.ArgumentParser(
         prog="adminflow",
         description="Vietnamese administrative procedures and dossier workflows.",
     )
-    parser.add_argument("--version", action="version", version=f"adminflow {__version__}")
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
-        module = importlib.import_module(f"adminflow.cli.{name}")
-        module.register(subparsers)
+    for name, (module, summary) in COMMANDS.items():
+        if command is None or name == command:
+            importlib.import_module(f"adminflow.cli.{module}").register(subparsers)
+        else:
+            subparsers.add_parser(name, help=summary)
     return parser
 
 
@@ -45,15 +87,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         0 on success, 1 when a check fails (e.g. an invalid file), 2 on bad usage or input.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = _command_of(arguments)
+    parser = build_parser(command) if command is not None else _overview()
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
         return 2
+    from adminflow.errors import AdminflowError
+
     try:
         status: int = handler(args)
     except AdminflowError as exc:
         print(f"adminflow: error: {exc}", file=sys.stderr)
         return 2
     return status
+
+
+def _overview() -> argparse.ArgumentParser:
+    """The parser when no known sub-command is named: placeholders only, nothing imported."""
+    return build_parser(command="")
