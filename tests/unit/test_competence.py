@@ -188,10 +188,12 @@ class TestValidation:
 
     def test_onward_decentralization_needs_permission(self):
         """Decentralizing a decentralized competence again is reported unless allowed."""
-        first = dec("d1", grantor="province/peoples_committee", grantee="province/chairman")
-        second = dec("d2", grantor="province/chairman", grantee="commune/peoples_committee")
+        first = dec("d1", grantor="central/ministry", grantee="province/peoples_committee")
+        second = dec(
+            "d2", grantor="province/peoples_committee", grantee="commune/peoples_committee"
+        )
         allowed = dec(
-            "d1", grantor="province/peoples_committee", grantee="province/chairman", onward=True
+            "d1", grantor="central/ministry", grantee="province/peoples_committee", onward=True
         )
 
         assert any(
@@ -442,12 +444,14 @@ class TestResolve:
         assert competence.deciding.unit_code == "568"
         assert competence.level is Level.DISTRICT
 
-    def test_decentralization_moves_it_to_the_commune(self, example):
-        """From 1 July 2025, Decree 140/2025 moves the permit to the commune People's Committee."""
+    def test_assignment_gives_it_to_the_commune(self, example):
+        """From 1 July 2025, Decree 140/2025 assigns the permit to the commune People's Committee."""
         competence = example.resolve("1.013225", "22366", at=D(2025, 7, 1))
 
         assert competence.deciding.id == "ubnd-22366"
-        assert [str(r) for r in competence.references][-1] == "Decree 140/2025/NĐ-CP, Art. 4(1)"
+        assert [str(r) for r in competence.references] == [
+            "Decree 140/2025/NĐ-CP of 2025-06-12, Art. 4(1)"
+        ]
 
     def test_district_competence_after_july_2025_has_no_body(self):
         """A competence left with a district after 1 July 2025 has no authority to resolve to."""
@@ -539,7 +543,7 @@ class TestResolve:
         """The explanation names the decider, the acting body and each instrument."""
         text = example.resolve("2.001827", "22366", at=D(2026, 5, 4)).explain()
 
-        assert "Sở Y tế tỉnh Khánh Hòa" in text
+        assert "Sở Công Thương tỉnh Khánh Hòa" in text
         assert "Ủy ban nhân dân phường Nha Trang" in text
         assert "Decree 46/2026/NĐ-CP" in text
 

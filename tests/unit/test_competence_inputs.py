@@ -463,14 +463,16 @@ class TestValidationConflicts:
         moved = Decentralization(
             id="d1",
             scope=Scope({"1.001193"}),
-            grantor=Seat.parse("commune/peoples_committee"),
-            grantee=Seat.parse("commune/chairman"),
+            grantor=Seat.parse("province/peoples_committee"),
+            grantee=Seat.parse("commune/peoples_committee"),
             valid_from=D(2026, 1, 1),
             reference=REF,
         )
         ignored = authorization(
             scope=Scope({"1.001193"}),
-            grantor=Seat.parse("commune/peoples_committee"),
+            grantor=Seat.parse("province/peoples_committee"),
+            grantee=Seat.parse("province/chairman"),
+            region="56",
             valid_until=D(2026, 12, 31),
         )
         rules = CompetenceRules(decentralizations=[moved], authorizations=[ignored])
@@ -509,19 +511,19 @@ class TestTransferBasis:
 
 class TestNamedSeats:
     def test_named_body_at_another_level_is_a_problem(self, gazetteer):
-        """A seat naming a provincial department as a commune body is reported."""
+        """A seat naming a commune office as a provincial body is reported."""
         example = CompetenceRules.example_khanh_hoa()
         rule = authorization(
             scope=Scope({"2.001827"}),
             grantor=Seat.parse("province/peoples_committee"),
-            grantee=Seat.parse("commune/department@56-so-y-te"),
+            grantee=Seat.parse("province/specialised_office@22366-phong-vhxh"),
         )
         rules = attrs.evolve(example, authorizations=[rule])
 
         problems = rules.problems(gazetteer=gazetteer)
 
         assert [p.path for p in problems] == ["authorizations[0].grantee"]
-        assert "province level" in problems[0].message
+        assert "commune level" in problems[0].message
 
 
 class TestRuleDocumentReading:

@@ -22,6 +22,7 @@ _STANDARD = {
     AuthorityKind.PEOPLES_COMMITTEE: ("ubnd", "Ủy ban nhân dân"),
     AuthorityKind.CHAIRMAN: ("ct-ubnd", "Chủ tịch Ủy ban nhân dân"),
     AuthorityKind.SERVICE_CENTRE: ("ttpvhcc", "Trung tâm Phục vụ hành chính công"),
+    AuthorityKind.CIVIL_SERVANT: ("cc-ubnd", "Công chức Ủy ban nhân dân"),
 }
 
 
@@ -61,9 +62,12 @@ def _lower_first(name: str) -> str:
 class AuthorityDirectory:
     """A directory of authorities (danh bạ cơ quan), found by id or by (unit, kind).
 
-    Listed authorities come first. For a People's Committee, its chairman and the public
-    administration service centre, a unit known to the gazetteer that has none listed gets a
-    standard one (id ``"ubnd-56"``, ``"ct-ubnd-22366"``, ``"ttpvhcc-56"``).
+    Listed authorities come first. For a People's Committee, its chairman, the public
+    administration service centre and the civil servants (công chức) of a People's Committee,
+    a unit known to the gazetteer that has none listed gets a standard one (id ``"ubnd-56"``,
+    ``"ct-ubnd-22366"``, ``"ttpvhcc-56"``, ``"cc-ubnd-22366"``). Bodies of the kinds a unit
+    has several of (departments, specialised offices, other bodies, ministries) are never
+    made up: they are found by their listed ``function``.
 
     Examples:
         >>> from adminflow.jurisdictions import Gazetteer
@@ -105,9 +109,16 @@ class AuthorityDirectory:
         except KeyError:
             raise NotFoundError("authority", authority_id) from None
 
-    def find(self, unit_code: str, kind: AuthorityKind) -> tuple[AnyAuthority, ...]:
-        """The authorities of ``kind`` serving ``unit_code`` (listed, else standard ones)."""
+    def find(
+        self, unit_code: str, kind: AuthorityKind, function: str | None = None
+    ) -> tuple[AnyAuthority, ...]:
+        """The authorities of ``kind`` serving ``unit_code`` (listed, else standard ones).
+
+        With ``function``, only the listed bodies that carry it (their ``function``).
+        """
         listed = self._by_place.get((unit_code, kind))
+        if function is not None:
+            return tuple(a for a in listed or () if getattr(a, "function", None) == function)
         if listed:
             return tuple(listed)
         key = (unit_code, kind)

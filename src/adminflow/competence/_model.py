@@ -14,6 +14,7 @@ import attrs
 
 from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import AuthorityKind, Level
+from adminflow.jurisdictions._functions import check_function_id
 
 __all__ = [
     "DISTRICT_LEVEL_ENDS",
@@ -43,6 +44,7 @@ _KIND_RANK = {
     AuthorityKind.SPECIALISED_OFFICE: 1,
     AuthorityKind.SERVICE_CENTRE: 1,
     AuthorityKind.OTHER: 1,
+    AuthorityKind.CIVIL_SERVANT: 0,
 }
 
 #: A key a grant is indexed under: ``("procedure", code)`` or ``("field", field)``.
@@ -139,6 +141,11 @@ _OPTIONAL_DAY = _typed(_is_day, "a date (not a datetime) or None", optional=True
 _FLAG = _typed(lambda v: isinstance(v, bool), "True or False")
 
 
+def _OPTIONAL_FUNCTION(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: N802
+    if value is not None:
+        check_function_id(value, field=attribute.name)
+
+
 def _of(cls: type, *, optional: bool = False) -> _Validator:
     return _typed(lambda v: isinstance(v, cls), a_noun(cls.__name__), optional=optional)
 
@@ -154,15 +161,21 @@ class Seat:
 
     A seat is relative to the unit a dossier belongs to: ``Seat(Level.COMMUNE,
     AuthorityKind.CHAIRMAN)`` is the chairman of the commune People's Committee of *that*
-    commune. Give ``authority_id`` to name one body where the kind is not unique in a unit
-    (a provincial department, a vice-chairman).
+    commune. A unit has one People's Committee, one chairman and one service centre, but
+    several departments, specialised offices and other bodies
+    (:attr:`~adminflow.jurisdictions.AuthorityKind.needs_function`): for those kinds the
+    seat names the body's ``function`` (``"commune/specialised_office:economic"``, the
+    commune's economic office) or one body by ``authority_id``.
 
-    In rule files a seat is written ``"level/kind"`` or ``"level/kind@authority-id"``.
+    In rule files a seat is written ``"level/kind"``, ``"level/kind:function"`` or
+    ``"level/kind@authority-id"``.
 
     Attributes:
         level: Level of the body (central, province, district before 1 July 2025, commune).
         kind: Kind of body (People's Committee, chairman, department, ...).
-        authority_id: Identifier of one specific body, or ``None`` for "the body of that kind".
+        authority_id: Identifier of one specific body, or ``None``.
+        function: Function of the body (:func:`~adminflow.jurisdictions.authority_functions`),
+            or ``None``.
 
     Examples:
         >>> seat = Seat.parse("commune/chairman")
@@ -170,6 +183,8 @@ class Seat:
         (<Level.COMMUNE: 'commune'>, <AuthorityKind.CHAIRMAN: 'chairman'>)
         >>> str(Seat.parse("province/department@56-sct"))
         'province/department@56-sct'
+        >>> Seat.parse("province/other:land_registration").function
+        'land_registration'
         >>> Seat.parse("district/peoples_committee").is_above(Seat.parse("commune/chairman"))
         True
     """
@@ -177,22 +192,26 @@ class Seat:
     level: Level = attrs.field(converter=_to_level)
     kind: AuthorityKind = attrs.field(converter=_to_kind)
     authority_id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    function: str | None = attrs.field(default=None, kw_only=True, validator=_OPTIONAL_FUNCTION)
 
     @classmethod
     def parse(cls, text: str) -> Seat:
-        """Read a seat written ``"level/kind"`` or ``"level/kind@authority-id"``.
+        """Read a seat written ``"level/kind"``, ``"level/kind:function"`` or
+        ``"level/kind@authority-id"``.
 
         Raises:
             InvalidValueError: The text is not of that form or names an unknown level or kind.
         """
+        form = "'level/kind[:function][@authority-id]'"
         if not isinstance(text, str):
-            raise InvalidValueError("seat", text, "must be a string 'level/kind[@authority-id]'")
+            raise InvalidValueError("seat", text, f"must be a string {form}")
         head, at_sign, authority_id = text.partition("@")
+        head, colon, function = head.partition(":")
         level, sep, kind = head.partition("/")
-        if not sep or (at_sign and not authority_id):
-            raise InvalidValueError("seat", text, "must be of the form 'level/kind[@authority-id]'")
+        if not sep or (at_sign and not authority_id) or (colon and not function):
+            raise InvalidValueError("seat", text, f"must be of the form {form}")
         try:
-            return cls(Level(level), AuthorityKind(kind), authority_id or None)
+            parsed_level, parsed_kind = Level(level), AuthorityKind(kind)
         except ValueError:
             raise InvalidValueError(
                 "seat",
@@ -200,9 +219,14 @@ class Seat:
                 f"level must be one of {', '.join(Level)} "
                 f"and kind one of {', '.join(AuthorityKind)}",
             ) from None
+        if colon:
+            check_function_id(function, field="seat")
+        return cls(parsed_level, parsed_kind, authority_id or None, function=function or None)
 
     def __str__(self) -> str:
         base = f"{self.level}/{self.kind}"
+        if self.function:
+            base += f":{self.function}"
         return f"{base}@{self.authority_id}" if self.authority_id else base
 
     @property
@@ -217,6 +241,8 @@ class Seat:
     def overlaps(self, other: Seat) -> bool:
         """Whether the two seats can denote the same body."""
         if (self.level, self.kind) != (other.level, other.kind):
+            return False
+        if self.function and other.function and self.function != other.function:
             return False
         return (
             self.authority_id is None

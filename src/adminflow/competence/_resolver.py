@@ -66,9 +66,21 @@ from adminflow.errors import (
     NoCompetentAuthorityError,
     NotFoundError,
 )
-from adminflow.jurisdictions import AdministrativeUnit, Authority, Level
+from adminflow.jurisdictions import (
+    AdministrativeUnit,
+    Authority,
+    AuthorityKind,
+    Level,
+    authority_functions,
+)
 
 __all__ = ["CompetenceResolver"]
+
+
+def _seat_of(procedure: ProcedureLike) -> Seat:
+    """The seat a catalogue entry names: its level, authority kind and function."""
+    function = getattr(procedure, "authority_function", None)
+    return Seat(procedure.level, procedure.authority_kind, function=function)
 
 
 _G = TypeVar("_G", bound=Grant)
@@ -150,11 +162,11 @@ class CompetenceResolver:
         if isinstance(procedure, str):
             if self.catalog is not None and procedure in self.catalog:
                 found = self.catalog.get(procedure)
-                return procedure, found.field, Seat(found.level, found.authority_kind), found
+                return procedure, found.field, _seat_of(found), found
             return procedure, None, None, None
         try:
             code, field = procedure.code, procedure.field
-            seat = Seat(procedure.level, procedure.authority_kind)
+            seat = _seat_of(procedure)
         except (AttributeError, InvalidValueError):
             raise InvalidValueError(
                 "procedure", procedure, "must be a procedure code (str) or a Procedure"
@@ -240,6 +252,14 @@ class CompetenceResolver:
         return unit_code
 
     def _body(self, seat: Seat, unit_code: str, on: dt.date) -> AnyAuthority:
+        """The body that holds ``seat`` for a dossier of ``unit_code``.
+
+        A unit has several bodies of some kinds (departments, specialised offices, other
+        bodies, ministries; :attr:`AuthorityKind.needs_function`): for those the seat must
+        name a function or an id, and the body is the listed one carrying that function,
+        never "the only body of that kind" listed (Decree 150/2025/NĐ-CP organises a
+        province's departments and a commune's offices by field).
+        """
         if seat.authority_id is not None:
             try:
                 return self.directory.get(seat.authority_id)
@@ -248,31 +268,57 @@ class CompetenceResolver:
                     f"unknown authority {seat.authority_id!r}"
                 ) from None
         place = self._unit_at(seat, unit_code, on)
-        found = self.directory.find(place, seat.kind)
+        where = repr(place) if place else "the central level"
+        if seat.kind.needs_function and seat.function is None:
+            raise NoCompetentAuthorityError(
+                f"a {seat} is competent, but a unit has several bodies of kind {seat.kind}: "
+                "name the body's function (the procedure's authority_function, or "
+                f"'{seat.level}/{seat.kind}:<function>' in the rules) or its id"
+            )
+        if seat.kind is AuthorityKind.VICE_CHAIRMAN:
+            raise NoCompetentAuthorityError(
+                f"a {seat} is competent, but a People's Committee has several vice-chairmen: "
+                "name one in the rules (level/vice_chairman@authority-id)"
+            )
+        found = self.directory.find(place, seat.kind, seat.function)
+        if not found and seat.function is not None:
+            known = authority_functions().get(seat.function)
+            label = f"{seat.function!r} ({known.name})" if known else repr(seat.function)
+            raise NoCompetentAuthorityError(
+                f"the function {label} is missing from the authority directory: no "
+                f"{seat.kind} carrying it is listed for {where}; list the body in the "
+                f"authorities with function = {seat.function!r}"
+            )
         if not found:
             raise NoCompetentAuthorityError(
-                f"no {seat.kind} is known for unit {place or 'central'!r}: list it in the "
-                "authorities"
+                f"no {seat.kind} is known for {where}: list it in the authorities"
             )
         if len(found) > 1:
             raise AmbiguousCompetenceError(
-                f"{len(found)} bodies of kind {seat.kind} serve unit {place!r}; name one in "
-                "the rules (level/kind@authority-id)",
+                f"{len(found)} bodies of kind {seat.kind}"
+                f"{f' with function {seat.function!r}' if seat.function else ''} serve "
+                f"{where}; name one in the rules (level/kind@authority-id)",
                 found,
             )
         return found[0]
 
     def _matches(self, grantor: Seat, holder: Seat, unit_code: str, on: dt.date) -> bool:
+        """Whether a grant from ``grantor`` applies to the competence held by ``holder``."""
         if (grantor.level, grantor.kind) != (holder.level, holder.kind):
             return False
-        if grantor.authority_id is None:
+        if grantor.function and holder.function and grantor.function != holder.function:
+            return False
+        if grantor.authority_id is None and (grantor.function is None or holder.function):
             return True
-        if holder.authority_id is not None:
+        if grantor.authority_id is not None and holder.authority_id is not None:
             return grantor.authority_id == holder.authority_id
         try:
-            return self._body(holder, unit_code, on).id == grantor.authority_id
+            body = self._body(holder, unit_code, on)
         except (NoCompetentAuthorityError, AmbiguousCompetenceError):
             return False
+        if grantor.authority_id is not None:
+            return body.id == grantor.authority_id
+        return getattr(body, "function", None) == grantor.function
 
     def _single(self, grants: list[_G], what: str, code: str, unit_code: str) -> _G | None:
         if len(grants) > 1:

@@ -25,7 +25,7 @@ from adminflow.competence._model import (
 )
 from adminflow.competence._protocols import CatalogLike, GazetteerLike, province_of
 from adminflow.errors import Problem
-from adminflow.jurisdictions import Authority, AuthorityKind, Level
+from adminflow.jurisdictions import Authority, AuthorityKind, Level, authority_functions
 
 __all__ = ["Validator"]
 
@@ -98,6 +98,9 @@ class Validator:
     # -- single rules --------------------------------------------------------------------
     def _authorities(self) -> None:
         for i, authority in enumerate(self.rules.authorities):
+            self._function(
+                f"authorities[{i}].function", authority.function, authority.kind, authority.level
+            )
             if authority.id in self.known_authorities:
                 self.add(f"authorities[{i}].id", f"duplicate authority id {authority.id!r}")
             self.known_authorities[authority.id] = authority
@@ -160,7 +163,26 @@ class Validator:
         if region is not None and self.gazetteer is not None and region not in self.gazetteer:
             self.add(f"{path}.region", f"unknown administrative unit {region!r}")
 
+    def _function(self, path: str, function: str | None, kind: AuthorityKind, level: Level) -> None:
+        """A function must be in the vocabulary and fit the kind and level of body."""
+        if function is None:
+            return
+        known = authority_functions().get(function)
+        if known is None:
+            self.add(
+                path,
+                f"unknown function {function!r}; known: {', '.join(sorted(authority_functions()))}",
+            )
+        elif not known.fits(kind, level):
+            self.add(
+                path,
+                f"function {function!r} ({known.name}) belongs to "
+                f"{'/'.join(sorted(known.kinds))} bodies at {'/'.join(sorted(known.levels))} "
+                f"level, not to a {level}/{kind}",
+            )
+
     def _seat(self, path: str, seat: Seat) -> None:
+        self._function(path, seat.function, seat.kind, seat.level)
         if seat.authority_id is None:
             return
         authority = self.known_authorities.get(seat.authority_id)
@@ -174,6 +196,11 @@ class Validator:
             self.add(
                 path,
                 f"authority {seat.authority_id!r} is at {authority.level} level, not {seat.level}",
+            )
+        elif seat.function is not None and getattr(authority, "function", None) != seat.function:
+            self.add(
+                path,
+                f"authority {seat.authority_id!r} does not carry the function {seat.function!r}",
             )
 
     def _grant(self, path: str, grant: Grant) -> None:
@@ -192,12 +219,16 @@ class Validator:
                 f"upward {word}: {grant.grantee} is above {grant.grantor}; "
                 f"{article} {word} only goes to a lower level or a subordinate body",
             )
-        elif not grant.grantor.is_above(grant.grantee):
+        elif not grant.grantor.is_above(grant.grantee) and not _same_level_grantee(grant):
             self.add(
                 f"{path}.grantee",
                 f"{word} from {grant.grantor} to {grant.grantee} does not go to a lower level "
                 "or a subordinate body",
             )
+        else:
+            refusal = edge_refusal(grant)
+            if refusal is not None:
+                self.add(f"{path}.grantee", refusal)
         if isinstance(grant, Authorization):
             if grant.valid_until is None:
                 self.add(
@@ -369,6 +400,135 @@ class Validator:
                     f"cycle of delegations for {key[0]} {key[1]!r}: {route} "
                     f"(rules {', '.join(sorted(ids))})",
                 )
+
+
+#: The next lower level of local government.
+_LOWER = {
+    Level.CENTRAL: (Level.PROVINCE,),
+    Level.PROVINCE: (Level.DISTRICT, Level.COMMUNE),
+    Level.DISTRICT: (Level.COMMUNE,),
+    Level.COMMUNE: (),
+}
+_PC, _CHAIR = AuthorityKind.PEOPLES_COMMITTEE, AuthorityKind.CHAIRMAN
+_AGENCIES = frozenset(
+    {
+        AuthorityKind.DEPARTMENT,
+        AuthorityKind.SPECIALISED_OFFICE,
+        AuthorityKind.OTHER,
+        AuthorityKind.SERVICE_CENTRE,
+    }
+)
+_DECIDERS = frozenset(
+    {
+        AuthorityKind.MINISTRY,
+        _PC,
+        _CHAIR,
+        AuthorityKind.DEPARTMENT,
+        AuthorityKind.SPECIALISED_OFFICE,
+        AuthorityKind.OTHER,
+    }
+)
+_LAW_AUTHORIZATION = (
+    "Law 72/2025/QH15 Art. 14(1); Law 63/2025/QH15 Art. 9(2); Decree 118/2025/NĐ-CP "
+    "Art. 8(1)(c), 17(5)"
+)
+_LAW_DECENTRALIZATION = "Law 72/2025/QH15 Art. 13(1) (read in secondary sources)"
+
+
+def _same_level_grantee(grant: Decentralization | Authorization) -> bool:
+    """A same-rank grantee the law allows: a department authorizing One-Stop staff."""
+    return (
+        isinstance(grant, Authorization)
+        and grant.grantee.kind is AuthorityKind.SERVICE_CENTRE
+        and grant.grantee.level is grant.grantor.level
+    )
+
+
+def _may_authorize(grantor: Seat, grantee: Seat) -> bool:
+    """Whether the law lets ``grantor`` authorize ``grantee`` (ủy quyền), by kind and level.
+
+    References:
+        Law 72/2025/QH15 Art. 14(1) (read in a verbatim quotation): a People's Committee
+        authorizes its chairman, the heads of its specialised agencies, other administrative
+        organisations and public service units, or the lower People's Committee or its
+        chairman; a chairman authorizes the heads of the same bodies of its level or the lower
+        chairman; the head of a provincial specialised agency or other provincial
+        administrative organisation authorizes a commune People's Committee or its chairman;
+        a commune chairman authorizes a civil servant (công chức) of the commune People's
+        Committee. Law 63/2025/QH15 Art. 9(2): a minister authorizes the provincial People's
+        Committee or its chairman. Decree 118/2025/NĐ-CP Art. 8(1)(c) and 17(5): the body
+        competent for a procedure may authorize the officials seated at the One-Stop Unit
+        (the public administration service centre) of its level to decide it.
+    """
+    same = grantee.level is grantor.level
+    lower = grantee.level in _LOWER[grantor.level]
+    if grantee.kind is AuthorityKind.SERVICE_CENTRE and same:
+        return grantor.kind in _DECIDERS
+    if grantor.kind is AuthorityKind.MINISTRY:
+        return grantee.level is Level.PROVINCE and grantee.kind in (_PC, _CHAIR)
+    if grantor.kind is _PC:
+        return (same and (grantee.kind is _CHAIR or grantee.kind in _AGENCIES)) or (
+            lower and grantee.kind in (_PC, _CHAIR)
+        )
+    if grantor.kind is _CHAIR:
+        if same and grantor.level is Level.COMMUNE and grantee.kind is AuthorityKind.CIVIL_SERVANT:
+            return True
+        return (same and grantee.kind in _AGENCIES) or (lower and grantee.kind is _CHAIR)
+    if grantor.kind in (AuthorityKind.DEPARTMENT, AuthorityKind.OTHER):
+        return grantor.level is Level.PROVINCE and lower and grantee.kind in (_PC, _CHAIR)
+    return False
+
+
+def _may_decentralize(grantor: Seat, grantee: Seat) -> bool:
+    """Whether ``grantor`` may decentralize (phân cấp) to ``grantee``, by kind and level.
+
+    References:
+        Law 72/2025/QH15 Art. 13(1) (read in secondary sources): the provincial People's
+        Committee and its chairman decentralize to the provincial specialised agencies and
+        other administrative organisations, the commune People's Committees and their
+        chairmen, and public service units; commune bodies are not decentralizers, and a
+        People's Committee moving a task to its own chairman is an authorization (Art. 14(1)),
+        not a decentralization. Law 63/2025/QH15 Art. 8-9 and the June-2025 decrees (e.g.
+        Decree 146/2025/NĐ-CP Art. 24(1)): a ministry decentralizes to the provincial
+        People's Committee or its chairman. Before 1 July 2025 a district People's Committee
+        or chairman decentralized to the commune ones (Law 77/2015/QH13 as amended, [B]).
+    """
+    lower = grantee.level in _LOWER[grantor.level]
+    if grantor.kind is AuthorityKind.MINISTRY:
+        return grantee.level is Level.PROVINCE and grantee.kind in (_PC, _CHAIR)
+    if grantor.kind not in (_PC, _CHAIR) or grantor.level is Level.COMMUNE:
+        return False
+    if lower:
+        return grantee.kind in (_PC, _CHAIR)
+    return (
+        grantor.level is Level.PROVINCE
+        and grantee.level is Level.PROVINCE
+        and grantee.kind in (AuthorityKind.DEPARTMENT, AuthorityKind.OTHER)
+    )
+
+
+def edge_refusal(grant: Decentralization | Authorization) -> str | None:
+    """Why the law does not let this grantor make this grantee act, or ``None`` if it does."""
+    grantor, grantee = grant.grantor, grant.grantee
+    if isinstance(grant, Authorization):
+        if _may_authorize(grantor, grantee):
+            return None
+        return (
+            f"a {grantor.level}/{grantor.kind} may not authorize a {grantee.level}/"
+            f"{grantee.kind}: the law names who authorizes whom ({_LAW_AUTHORIZATION})"
+        )
+    if _may_decentralize(grantor, grantee):
+        return None
+    hint = (
+        "; a People's Committee lets its own chairman act by authorization (ủy quyền, "
+        "Law 72/2025/QH15 Art. 14(1)), not by decentralization"
+        if grantor.kind is _PC and grantee.kind is _CHAIR and grantee.level is grantor.level
+        else ""
+    )
+    return (
+        f"a {grantor.level}/{grantor.kind} may not decentralize to a {grantee.level}/"
+        f"{grantee.kind} ({_LAW_DECENTRALIZATION}){hint}"
+    )
 
 
 def _node(seat: Seat) -> str:

@@ -16,6 +16,7 @@ from adminflow.jurisdictions._codes import (
     validate_agency_code,
     validate_procedure_code,
 )
+from adminflow.jurisdictions._functions import AuthorityFunction, authority_functions
 from adminflow.jurisdictions._gazetteer import Gazetteer
 from adminflow.jurisdictions._units import (
     AdministrativeUnit,
@@ -31,11 +32,13 @@ __all__ = [
     "AgencyCode",
     "AgencyCodeLayout",
     "Authority",
+    "AuthorityFunction",
     "AuthorityKind",
     "DossierCode",
     "Gazetteer",
     "Level",
     "UnitKind",
+    "authority_functions",
     "parse_agency_code",
     "parse_dossier_code",
     "validate_agency_code",

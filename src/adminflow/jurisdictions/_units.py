@@ -14,6 +14,7 @@ import attrs
 
 from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions._codes import AgencyCode, parse_agency_code, validate_agency_code
+from adminflow.jurisdictions._functions import check_function_id
 from adminflow.jurisdictions._search import fold
 
 __all__ = [
@@ -118,7 +119,29 @@ class AuthorityKind(enum.StrEnum):
     DEPARTMENT = "department"  #: Sở and equivalent provincial specialised agencies
     SPECIALISED_OFFICE = "specialised_office"  #: Phòng chuyên môn thuộc UBND cấp xã
     SERVICE_CENTRE = "service_centre"  #: Trung tâm Phục vụ hành chính công
+    CIVIL_SERVANT = "civil_servant"  #: công chức thuộc UBND (Law 72/2025/QH15 Art. 14(1))
     OTHER = "other"  #: any other body named by a sector law (e.g. a police unit)
+
+    @property
+    def needs_function(self) -> bool:
+        """Whether a unit has several bodies of this kind, so a seat must say which one.
+
+        A province has about fifteen departments and a commune three specialised offices
+        (Decree 150/2025/NĐ-CP); "other" bodies and ministries are many too. For these kinds
+        the competent body is named by its function (:class:`AuthorityFunction`) or its id,
+        never taken as "the only body of that kind" listed.
+        """
+        return self in _NEEDS_FUNCTION
+
+
+_NEEDS_FUNCTION = frozenset(
+    {
+        AuthorityKind.MINISTRY,
+        AuthorityKind.DEPARTMENT,
+        AuthorityKind.SPECIALISED_OFFICE,
+        AuthorityKind.OTHER,
+    }
+)
 
 
 def _is_digits(value: object, width: int) -> bool:
@@ -215,6 +238,11 @@ class Authority:
         unit_code: Code of the administrative unit it serves (2 or 5 digits); empty for a
             central body (:attr:`AuthorityKind.MINISTRY`), which serves the whole country.
         agency_code: Its electronic agency identifier, e.g. ``"000.00.00.H41"``, if known.
+        function: What the body does, from the vocabulary of
+            :func:`~adminflow.jurisdictions.authority_functions` (e.g. ``"land_registration"``,
+            ``"economic"``), so that a procedure naming a function finds this body. Bodies of
+            kinds a unit has several of (:attr:`AuthorityKind.needs_function`) need it to be
+            found by function.
 
     Raises:
         InvalidValueError: If a field is blank or malformed, or a ministry has a unit code.
@@ -235,6 +263,7 @@ class Authority:
     kind: AuthorityKind
     unit_code: str
     agency_code: str | None = attrs.field(default=None, kw_only=True)
+    function: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         for field in ("id", "name"):
@@ -250,6 +279,8 @@ class Authority:
             check_unit_code(self.unit_code, field="unit_code")
         if self.agency_code is not None:
             validate_agency_code(self.agency_code)
+        if self.function is not None:
+            check_function_id(self.function, field="function")
 
     @property
     def level(self) -> Level:

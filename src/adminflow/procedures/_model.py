@@ -253,6 +253,11 @@ class Procedure:
         field: Field (lĩnh vực), e.g. ``"Hộ tịch"``.
         level: Level of the competent authority.
         authority_kind: Kind of the competent authority.
+        authority_function: Function of the competent body (e.g. ``"land_registration"``,
+            ``"economic"``), from :func:`adminflow.jurisdictions.authority_functions`. Needed
+            when the kind is one a unit has several of (department, specialised office,
+            other, ministry): the competence resolver never guesses "the only body of that
+            kind" listed.
         processing_time: Legal processing time from complete receipt.
         channels: How a dossier may be filed.
         online_service: Online public service level.
@@ -296,6 +301,7 @@ class Procedure:
     authority_kind: AuthorityKind = attrs.field(converter=_to_authority_kind)
     processing_time: ProcessingTime
     channels: frozenset[Channel] = attrs.field(converter=_to_channels)
+    authority_function: str | None = attrs.field(default=None, kw_only=True)
     online_service: OnlineServiceLevel = attrs.field(
         default=OnlineServiceLevel.NONE, converter=_to_online_service, kw_only=True
     )
@@ -337,6 +343,38 @@ class Procedure:
         return self.valid_to is None or day < self.valid_to
 
 
+def _check_function(checks: Checks, values: Mapping[str, Any]) -> None:
+    """The competent body's function: a known one that fits the procedure's kind and level."""
+    from adminflow.jurisdictions import authority_functions
+
+    value = values.get("authority_function")
+    if value is None:
+        return
+    if not isinstance(value, str):
+        checks.add("authority_function", value, "must be a function id (a string) or None")
+        return
+    function = authority_functions().get(value)
+    if function is None:
+        checks.add(
+            "authority_function",
+            value,
+            f"is not a known function; known: {', '.join(sorted(authority_functions()))}",
+        )
+        return
+    kind, level = values.get("authority_kind"), values.get("level")
+    if (
+        isinstance(kind, AuthorityKind)
+        and isinstance(level, Level)
+        and not function.fits(kind, level)
+    ):
+        checks.add(
+            "authority_function",
+            value,
+            f"is carried by {'/'.join(sorted(function.kinds))} bodies at "
+            f"{'/'.join(sorted(function.levels))} level, not by a {level}/{kind}",
+        )
+
+
 def check_procedure(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.Procedure` (see its docstring)."""
     checks = Checks()
@@ -349,6 +387,7 @@ def check_procedure(values: Mapping[str, Any]) -> Checks:
     check_text(checks, values, "field", optional=False)
     check_member(checks, values, "level", Level)
     check_member(checks, values, "authority_kind", AuthorityKind)
+    _check_function(checks, values)
     time = values.get("processing_time")
     if "processing_time" in values and not isinstance(time, ProcessingTime):
         checks.add("processing_time", time, "must be a ProcessingTime")

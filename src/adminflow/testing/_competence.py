@@ -14,6 +14,7 @@ import attrs
 from hypothesis import strategies as st
 
 from adminflow.competence import (
+    Assignment,
     Authorization,
     CompetenceRules,
     Decentralization,
@@ -219,6 +220,28 @@ def valid_competence_rules(
         competence_rules(procedure_codes=procedure_codes, fields=fields, max_rules=max_rules)
     )
     kept = CompetenceRules()
+    if draw(st.booleans()):
+        # Only provincial bodies decentralize (Law 72/2025/QH15 Art. 13(1)): an assignment to
+        # a provincial seat gives drawn decentralizations something to move.
+        provincial = [
+            d
+            for d in candidates.decentralizations
+            if d.grantor.level is Level.PROVINCE and d.scope.procedures
+        ]
+        holder = Seat(Level.PROVINCE, AuthorityKind.PEOPLES_COMMITTEE)
+        code = draw(st.sampled_from(procedure_codes))
+        if provincial:
+            holder, code = provincial[0].grantor, min(provincial[0].scope.procedures)
+        assigned = Assignment(
+            id="s0",
+            scope=Scope(frozenset({code})),
+            holder=holder,
+            valid_from=_START,
+            reference=LegalReference("Decree 151/2025/NĐ-CP", article="Art. 5(1)"),
+        )
+        trial = attrs.evolve(kept, assignments=(assigned,))
+        if not trial.problems(catalog=catalog, gazetteer=gazetteer):
+            kept = trial
     for kind in ("decentralizations", "authorizations"):
         for rule in getattr(candidates, kind):
             more: dict[str, Any] = {kind: (*getattr(kept, kind), rule)}

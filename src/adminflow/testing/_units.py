@@ -177,6 +177,7 @@ _AUTHORITY_PREFIX = {
     AuthorityKind.DEPARTMENT: "Sở Tư pháp",
     AuthorityKind.SPECIALISED_OFFICE: "Phòng Văn hóa - Xã hội",
     AuthorityKind.SERVICE_CENTRE: "Trung tâm Phục vụ hành chính công",
+    AuthorityKind.CIVIL_SERVANT: "Công chức Ủy ban nhân dân",
     AuthorityKind.OTHER: "Công an",
 }
 
@@ -199,6 +200,7 @@ def authorities(
         level = {
             AuthorityKind.DEPARTMENT: Level.PROVINCE,
             AuthorityKind.SPECIALISED_OFFICE: Level.COMMUNE,
+            AuthorityKind.CIVIL_SERVANT: Level.COMMUNE,
         }.get(kind)
         unit = draw(units(level=level, gazetteer=gazetteer))
         name = f"{_AUTHORITY_PREFIX[kind]} {unit.name[0].lower()}{unit.name[1:]}"

@@ -1,0 +1,105 @@
+"""The vocabulary of body functions (chức năng) that names a competent body precisely.
+
+Private module; the public names are re-exported by :mod:`adminflow.jurisdictions`. The
+vocabulary itself is package data (``adminflow/data/authority_functions.toml``), each entry
+with its legal source.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import attrs
+
+from adminflow.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from adminflow.jurisdictions._units import AuthorityKind, Level
+
+__all__ = ["AuthorityFunction", "authority_functions", "check_function_id"]
+
+_MAX_ID = 64
+
+
+def check_function_id(value: object, *, field: str = "function") -> str:
+    """A well-formed function id (lowercase ASCII letters, digits and ``_``), or raise.
+
+    Whether the id is in the vocabulary is a validation problem of the rules or catalogue
+    that use it (:func:`authority_functions`), not a construction error, so that a rule set
+    can be read and every problem reported at once.
+
+    Raises:
+        InvalidValueError: ``value`` is not such a string.
+    """
+    if not (
+        isinstance(value, str)
+        and 0 < len(value) <= _MAX_ID
+        and value.isascii()
+        and value[0].isalpha()
+        and all(c.islower() or c.isdigit() or c == "_" for c in value)
+    ):
+        raise InvalidValueError(
+            field, value, "must be a function id such as 'land_registration' (a-z, 0-9, _)"
+        )
+    return value
+
+
+@attrs.frozen
+class AuthorityFunction:
+    """A function of a body (chức năng), e.g. the land registration office or a commune's
+    economic office, with the kinds and levels of body that carry it and its legal source.
+
+    Attributes:
+        id: Stable identifier used in catalogues and rule files, e.g. ``"economic"``.
+        name: Vietnamese name of the body, e.g. ``"Phòng Kinh tế"``.
+        english: English description.
+        kinds: Kinds of body that carry the function.
+        levels: Levels at which such bodies exist.
+        source: The legal source, with its verification mark.
+    """
+
+    id: str
+    name: str
+    english: str
+    kinds: frozenset[AuthorityKind]
+    levels: frozenset[Level]
+    source: str
+
+    def fits(self, kind: AuthorityKind, level: Level) -> bool:
+        """Whether a body of ``kind`` at ``level`` can carry this function."""
+        return kind in self.kinds and level in self.levels
+
+
+@functools.cache
+def authority_functions() -> Mapping[str, AuthorityFunction]:
+    """The vocabulary of functions shipped with adminflow, by id (read-only).
+
+    Examples:
+        >>> f = authority_functions()["economic"]
+        >>> sorted(f.kinds), sorted(f.levels)
+        (['specialised_office'], ['commune'])
+        >>> authority_functions()["land_registration"].name
+        'Văn phòng đăng ký đất đai'
+    """
+    from adminflow.jurisdictions._units import AuthorityKind, Level
+
+    text = (resources.files("adminflow") / "data" / "authority_functions.toml").read_text(
+        encoding="utf-8"
+    )
+    found: dict[str, AuthorityFunction] = {}
+    for entry in tomllib.loads(text)["functions"]:
+        function = AuthorityFunction(
+            id=check_function_id(entry["id"], field="id"),
+            name=entry["name"],
+            english=entry["english"],
+            kinds=frozenset(AuthorityKind(k) for k in entry["kinds"]),
+            levels=frozenset(Level(v) for v in entry["levels"]),
+            source=entry["source"],
+        )
+        found[function.id] = function
+    return MappingProxyType(found)
