@@ -445,7 +445,7 @@ class TestResolve:
         assert competence.level is Level.DISTRICT
 
     def test_assignment_gives_it_to_the_commune(self, example):
-        """From 1 July 2025, Decree 140/2025 assigns the permit to the commune People's Committee."""
+        """From 1 July 2025 Decree 140/2025 assigns the permit to the commune People's Committee."""
         competence = example.resolve("1.013225", "22366", at=D(2025, 7, 1))
 
         assert competence.deciding.id == "ubnd-22366"

@@ -123,7 +123,9 @@ class TestBodiesByFunction:
         assert {"land_registration", "economic", "agriculture_environment"} <= set(functions)
         for function in functions.values():
             assert isinstance(function, AuthorityFunction)
-            assert function.name and function.kinds and function.levels
+            assert function.name
+            assert function.kinds
+            assert function.levels
             assert "Decree" in function.source or "Law" in function.source
 
     def test_unknown_or_misfit_functions_are_problems(self):

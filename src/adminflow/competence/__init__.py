@@ -11,7 +11,9 @@ transfer it.
 How the answer is found, for procedure *p*, unit *u* and day *d*:
 
 1. **The statutory holder.** An :class:`Assignment` in force on *d* covering *p* (code or
-   field) in *u*; otherwise the catalogue's ``level`` and ``authority_kind`` of *p*.
+   field) in *u* — including the June-2025 competences assigned to communes by law (phân định
+   thẩm quyền) — otherwise the catalogue's ``level``, ``authority_kind`` and
+   ``authority_function`` of *p*.
 2. **Decentralizations.** A :class:`Decentralization` in force on *d* whose grantor is that
    holder moves the competence to its grantee, which decides in its own name; onward only if
    the instrument allows it.
@@ -20,8 +22,10 @@ How the answer is found, for procedure *p*, unit *u* and day *d*:
 4. **The body.** The seat is turned into an :class:`~adminflow.jurisdictions.Authority` of the
    unit at that level: the commune itself, its province, its district before 1 July 2025
    (from :class:`LegacyDistrict` data), or a named body. People's Committees, their
-   chairmen and the public-administration service centres of every unit in the gazetteer
-   exist without being listed; departments, vice-chairmen and ministries must be listed.
+   chairmen, the public-administration service centres and the civil servants of every unit
+   in the gazetteer exist without being listed; departments, offices, other bodies and
+   ministries are listed with their function and found by it (never "the only body of that
+   kind"); vice-chairmen are named by id.
 
 Rules are indexed by (procedure code or field, region), so one resolution is a few dictionary
 lookups and a scan of the handful of grants that touch that scope.

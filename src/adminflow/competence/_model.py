@@ -196,8 +196,7 @@ class Seat:
 
     @classmethod
     def parse(cls, text: str) -> Seat:
-        """Read a seat written ``"level/kind"``, ``"level/kind:function"`` or
-        ``"level/kind@authority-id"``.
+        """Read a seat written ``"level/kind[:function][@authority-id]"``.
 
         Raises:
             InvalidValueError: The text is not of that form or names an unknown level or kind.
@@ -364,9 +363,20 @@ class Grant(_Rule):
 class Assignment(Grant):
     """Competence assigned by law (thẩm quyền theo quy định): who decides, before any delegation.
 
-    Use it where the catalogue's level and authority kind are not enough, above all for the
-    structure before 1 July 2025 (e.g. a district People's Committee deciding land allocation
-    under Land Law 2024 Art. 123(1) until the district level ended).
+    Use it where the catalogue's level and authority kind are not enough: the structure before
+    1 July 2025 (a district People's Committee deciding building permits under Construction Law
+    2014 Art. 103(3) until the district level ended), and the June-2025 package, which assigns
+    former district competences to communes *by law* from 1 July 2025 (phân định thẩm quyền:
+    "do Ủy ban nhân dân cấp xã thực hiện") rather than decentralizing them from a district body
+    that no longer exists — e.g. Decree 140/2025/NĐ-CP Art. 4(1) (building permits → commune
+    People's Committee) and Decree 151/2025/NĐ-CP Art. 5(1)(m) (only the land items it lists →
+    commune chairman). The package applies from 1 July 2025 to 28 February 2027 unless extended
+    or superseded earlier (Decree 145/2025/NĐ-CP Art. 12, same package).
+
+    References:
+        Decree 140/2025/NĐ-CP Art. 4(1) (quoted by the Ministry of Construction, letter
+        9516/BXD-KTQLXD); Decree 145/2025/NĐ-CP Chapters II-III and Art. 12 (read in full);
+        Decree 151/2025/NĐ-CP Art. 5(1)(m) (read in a verbatim quotation).
 
     Attributes:
         holder: The seat that decides when no delegation applies.
@@ -381,11 +391,12 @@ class Decentralization(Grant):
 
     The recipient decides *in its own name* and answers before the law and before the
     decentralizing body; it may not decentralize further unless the instrument allows it.
-    The June 2025 package (e.g. Decree 151/2025/NĐ-CP Art. 5(1)(m): district People's
-    Committee competences in land → chairman of the commune People's Committee; Decree
-    146/2025/NĐ-CP Art. 24(1): explosives-safety training certificates from the Ministry of
-    Industry and Trade → provincial People's Committee) runs from 1 July 2025 until
-    28 February 2027 (the package ceases to apply on 1 March 2027).
+    Only the edges the law names are accepted (see :meth:`CompetenceRules.problems`): a
+    ministry → the provincial People's Committee or chairman (e.g. Decree 146/2025/NĐ-CP
+    Art. 24(1), explosives-safety training certificates); the provincial People's Committee or
+    chairman → provincial departments and other bodies, commune People's Committees and
+    chairmen. The June-2025 moves of district competences to communes are not
+    decentralizations but assignments by law (:class:`Assignment`).
 
     Attributes:
         grantor: The seat the competence is taken from.
@@ -393,10 +404,11 @@ class Decentralization(Grant):
         allows_onward: Whether the instrument lets the grantee decentralize further.
 
     References:
-        Law on Organization of Local Government No. 72/2025/QH15, Art. 13 (decentralization;
-        no onward decentralization) — article number from secondary sources, not checked
-        against the official text. Law on Organization of Government No. 63/2025/QH15, Art. 8
-        (inferred from the cross-reference in Art. 9(4); Art. 8 itself was not read).
+        Law on Organization of Local Government No. 72/2025/QH15, Art. 13(1) (who decentralizes
+        to whom; no onward decentralization) — read in secondary sources (an official
+        question-and-answer page quoting it). Law on Organization of Government No.
+        63/2025/QH15, Art. 8 (inferred from the cross-reference in Art. 9(4); Art. 8 itself was
+        not read).
     """
 
     grantor: Seat = attrs.field(validator=_of(Seat))
@@ -417,12 +429,17 @@ class Authorization(Grant):
         grantor: The seat that authorizes (stays accountable).
         grantee: The seat that acts on the grantor's behalf.
 
+    Only the edges the law names are accepted, by kind and level, not by rank alone: see
+    :meth:`CompetenceRules.problems` and docs/competence.md.
+
     References:
-        Law on Organization of Government No. 63/2025/QH15, Art. 9(3)-(6) (content, scope and
-        term in writing; no sub-authorization). Law on Organization of Local Government
-        No. 72/2025/QH15, Art. 14(1) (who may authorize whom locally) — article numbers from
-        secondary sources. Decree 118/2025/NĐ-CP Art. 17(5) (One-Stop officers deciding what
-        the competent agency authorized them to).
+        Law on Organization of Government No. 63/2025/QH15, Art. 9(2) (a minister authorizes
+        the provincial People's Committee or its chairman), 9(3)-(6) (content, scope and term
+        in writing; no sub-authorization) — read in a verbatim copy. Law on Organization of
+        Local Government No. 72/2025/QH15, Art. 14(1) (who may authorize whom locally, down to
+        a commune civil servant) — read in a verbatim quotation. Decree 118/2025/NĐ-CP
+        Art. 8(1)(c) and 17(5) (One-Stop officers deciding what the competent agency assigned
+        or authorized them to) — read in full.
     """
 
     grantor: Seat = attrs.field(validator=_of(Seat))

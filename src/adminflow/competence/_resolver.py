@@ -114,7 +114,7 @@ class CompetenceResolver:
         >>> c.deciding.name
         'Ủy ban nhân dân phường Nha Trang'
         >>> [g.id for g in c.chain]
-        ['building-permit-construction-law-2014', 'building-permit-decree-140-2025']
+        ['building-permit-decree-140-2025']
     """
 
     def __init__(

@@ -105,7 +105,7 @@ class CompetenceRules:
 
     Examples:
         >>> CompetenceRules().validate()
-        >>> len(CompetenceRules.example_khanh_hoa().decentralizations) >= 2
+        >>> len(CompetenceRules.example_khanh_hoa().assignments) >= 2
         True
     """
 
@@ -214,11 +214,11 @@ def loads_rules(
         ... [[decentralizations]]
         ... id = "permits"
         ... procedures = ["1.013225"]
-        ... grantor = "district/peoples_committee"
+        ... grantor = "province/peoples_committee"
         ... grantee = "commune/peoples_committee"
         ... valid_from = 2025-07-01
         ... valid_until = 2027-02-28
-        ... reference = { instrument = "Decree 140/2025/NĐ-CP", article = "Art. 4(1)" }
+        ... reference = { instrument = "Decision of the provincial People's Committee" }
         ... ''')
         >>> str(rules.decentralizations[0].grantee)
         'commune/peoples_committee'

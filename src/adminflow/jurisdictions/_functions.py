@@ -51,8 +51,9 @@ def check_function_id(value: object, *, field: str = "function") -> str:
 
 @attrs.frozen
 class AuthorityFunction:
-    """A function of a body (chức năng), e.g. the land registration office or a commune's
-    economic office, with the kinds and levels of body that carry it and its legal source.
+    """A function of a body (chức năng): what it does, which bodies carry it, and its source.
+
+    E.g. the land registration office or a commune's economic office.
 
     Attributes:
         id: Stable identifier used in catalogues and rule files, e.g. ``"economic"``.
@@ -81,7 +82,7 @@ def authority_functions() -> Mapping[str, AuthorityFunction]:
 
     Examples:
         >>> f = authority_functions()["economic"]
-        >>> sorted(f.kinds), sorted(f.levels)
+        >>> sorted(map(str, f.kinds)), sorted(map(str, f.levels))
         (['specialised_office'], ['commune'])
         >>> authority_functions()["land_registration"].name
         'Văn phòng đăng ký đất đai'
