@@ -1,6 +1,7 @@
 """Who decides, who acts, and who may receive: competence rules for Khánh Hòa (province 56).
 
-The national rules (Decree 140/2025 building permits, Decree 151/2025 land) are real; the
+The national rules (Decree 140/2025 building permits, assigned to communes by law from 1 July
+2025; Decree 46/2026 food safety) are real; the names of the bodies listed by function, the
 provincial authorizations, boundary-free list and exclusion are illustrative (see
 ``adminflow/data/competence_khanh_hoa.toml``).
 
@@ -8,6 +9,8 @@ Run: python examples/competence_khanh_hoa.py
 """
 
 import datetime as dt
+
+import attrs
 
 from adminflow import (
     Catalog,
@@ -38,14 +41,20 @@ def main() -> None:
         print(resolver.resolve("1.013225", PHUONG_NHA_TRANG, at=day).explain())
     print()
 
-    # 2. Authorizations: the grantee acts, the grantor stays accountable; they expire.
+    # 2. Bodies named by their function, never "the only body of that kind" listed.
+    for code in ("1.013831", "1.001612", "3.000333"):
+        c = resolver.resolve(code, PHUONG_NHA_TRANG, at=dt.date(2026, 9, 1))
+        print(f"{code}: {c.deciding.name} (function {c.deciding.function})")
+    print()
+
+    # 3. Authorizations: the grantee acts, the grantor stays accountable; they expire.
     for code in ("1.001776", "2.001827"):
         for day in (dt.date(2026, 5, 4), dt.date(2027, 1, 4)):
             c = resolver.resolve(code, PHUONG_NHA_TRANG, at=day)
             print(f"{code} on {day}: decides {c.deciding.name}; acts {c.acting.name}")
     print()
 
-    # 3. Boundary-free receipt inside the province, an exclusion, and another province.
+    # 4. Boundary-free receipt inside the province, an exclusion, and another province.
     cases = [
         ("1.013225", PHUONG_BAC_NHA_TRANG, dt.date(2025, 11, 3)),
         ("1.004873", PHUONG_BAC_NHA_TRANG, dt.date(2025, 11, 3)),
@@ -66,17 +75,18 @@ def main() -> None:
             )
     print()
 
-    # 4. The district level is gone: a competence left there has nobody after 1 July 2025.
+    # 5. The district level is gone: a competence left there has nobody after 1 July 2025.
+    stale = attrs.evolve(rules.assignments[0], valid_until=None)
     bare = CompetenceResolver(
-        CompetenceRules(assignments=rules.assignments[:1], districts=rules.districts),
-        gazetteer=gazetteer,
+        CompetenceRules(assignments=[stale], districts=rules.districts), gazetteer=gazetteer
     )
     try:
         bare.resolve("1.013225", PHUONG_NHA_TRANG, at=dt.date(2025, 8, 1))
     except NoCompetentAuthorityError as exc:
         print(f"without Decree 140/2025: {exc}\n")
 
-    # 5. A commune People's Committee acting under the Department of Health's authorization
+    # 6. A commune People's Committee acting under the Department of Industry and Trade's
+    #    authorization
     #    may not pass it on to its chairman (no sub-authorization).
     sub = Authorization(
         id="sub-authorization",
@@ -96,7 +106,7 @@ def main() -> None:
     except ValidationError as exc:
         print(exc, "\n")
 
-    # 6. Online-service classification changes regime on 1 July 2026.
+    # 7. Online-service classification changes regime on 1 July 2026.
     for day in (dt.date(2026, 6, 30), dt.date(2026, 7, 1)):
         c = classify_online_service(catalog.get("1.013225").online_service, on=day)
         print(f"{day}: {c.label} — {c.legal_basis}; reason required: {c.partial_reason_required}")
