@@ -511,12 +511,12 @@ class TestTransferBasis:
 
 class TestNamedSeats:
     def test_named_body_at_another_level_is_a_problem(self, gazetteer):
-        """A seat naming a commune office as a provincial body is reported."""
+        """A seat naming the commune police as a provincial body is reported."""
         example = CompetenceRules.example_khanh_hoa()
         rule = authorization(
             scope=Scope({"2.001827"}),
             grantor=Seat.parse("province/peoples_committee"),
-            grantee=Seat.parse("province/specialised_office@22366-phong-vhxh"),
+            grantee=Seat.parse("province/other@22366-cong-an"),
         )
         rules = attrs.evolve(example, authorizations=[rule])
 

@@ -444,6 +444,22 @@ def _same_level_grantee(grant: Decentralization | Authorization) -> bool:
     )
 
 
+def _exists(seat: Seat) -> bool:
+    """Whether such a body exists at that level.
+
+    Departments are provincial, specialised offices belong to a commune (or a district before
+    1 July 2025), the civil servants a grant can name are those of a commune People's
+    Committee, ministries are central (Decree 150/2025/NĐ-CP; Law 72/2025/QH15 Art. 14(1)).
+    """
+    if seat.kind is AuthorityKind.DEPARTMENT:
+        return seat.level is Level.PROVINCE
+    if seat.kind is AuthorityKind.SPECIALISED_OFFICE:
+        return seat.level in (Level.DISTRICT, Level.COMMUNE)
+    if seat.kind is AuthorityKind.CIVIL_SERVANT:
+        return seat.level is Level.COMMUNE
+    return (seat.kind is AuthorityKind.MINISTRY) == (seat.level is Level.CENTRAL)
+
+
 def _may_authorize(grantor: Seat, grantee: Seat) -> bool:
     """Whether the law lets ``grantor`` authorize ``grantee`` (ủy quyền), by kind and level.
 
@@ -462,6 +478,8 @@ def _may_authorize(grantor: Seat, grantee: Seat) -> bool:
     """
     same = grantee.level is grantor.level
     lower = grantee.level in _LOWER[grantor.level]
+    if not (_exists(grantor) and _exists(grantee)):
+        return False
     if grantee.kind is AuthorityKind.SERVICE_CENTRE and same:
         return grantor.kind in _DECIDERS
     if grantor.kind is AuthorityKind.MINISTRY:
@@ -494,6 +512,8 @@ def _may_decentralize(grantor: Seat, grantee: Seat) -> bool:
         or chairman decentralized to the commune ones (Law 77/2015/QH13 as amended, [B]).
     """
     lower = grantee.level in _LOWER[grantor.level]
+    if not (_exists(grantor) and _exists(grantee)):
+        return False
     if grantor.kind is AuthorityKind.MINISTRY:
         return grantee.level is Level.PROVINCE and grantee.kind in (_PC, _CHAIR)
     if grantor.kind not in (_PC, _CHAIR) or grantor.level is Level.COMMUNE:

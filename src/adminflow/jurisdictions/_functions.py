@@ -71,9 +71,29 @@ class AuthorityFunction:
     levels: frozenset[Level]
     source: str
 
+    def __attrs_post_init__(self) -> None:
+        from adminflow.jurisdictions._units import AuthorityKind, Level
+
+        check_function_id(self.id, field="id")
+        for field in ("name", "english", "source"):
+            value = getattr(self, field)
+            if not isinstance(value, str) or not value.strip():
+                raise InvalidValueError(field, value, "must be a non-empty string")
+        for field, kind in (("kinds", AuthorityKind), ("levels", Level)):
+            value = getattr(self, field)
+            if not (
+                isinstance(value, frozenset) and value and all(isinstance(v, kind) for v in value)
+            ):
+                raise InvalidValueError(
+                    field, value, f"must be a non-empty frozenset of {kind.__name__}"
+                )
+
     def fits(self, kind: AuthorityKind, level: Level) -> bool:
         """Whether a body of ``kind`` at ``level`` can carry this function."""
-        return kind in self.kinds and level in self.levels
+        try:
+            return kind in self.kinds and level in self.levels
+        except TypeError:  # an unhashable argument is no kind or level
+            return False
 
 
 @functools.cache
