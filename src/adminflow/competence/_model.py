@@ -14,7 +14,7 @@ import attrs
 
 from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import AuthorityKind, Level
-from adminflow.jurisdictions._functions import check_function_id
+from adminflow.jurisdictions._function_ids import check_function_id
 
 __all__ = [
     "DISTRICT_LEVEL_ENDS",

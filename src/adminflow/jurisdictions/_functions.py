@@ -12,41 +12,14 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import attrs
 
 from adminflow.errors import InvalidValueError
-
-if TYPE_CHECKING:
-    from adminflow.jurisdictions._units import AuthorityKind, Level
+from adminflow.jurisdictions._function_ids import check_function_id
+from adminflow.jurisdictions._units import AuthorityKind, Level
 
 __all__ = ["AuthorityFunction", "authority_functions", "check_function_id"]
-
-_MAX_ID = 64
-
-
-def check_function_id(value: object, *, field: str = "function") -> str:
-    """A well-formed function id (lowercase ASCII letters, digits and ``_``), or raise.
-
-    Whether the id is in the vocabulary is a validation problem of the rules or catalogue
-    that use it (:func:`authority_functions`), not a construction error, so that a rule set
-    can be read and every problem reported at once.
-
-    Raises:
-        InvalidValueError: ``value`` is not such a string.
-    """
-    if not (
-        isinstance(value, str)
-        and 0 < len(value) <= _MAX_ID
-        and value.isascii()
-        and value[0].isalpha()
-        and all(c.islower() or c.isdigit() or c == "_" for c in value)
-    ):
-        raise InvalidValueError(
-            field, value, "must be a function id such as 'land_registration' (a-z, 0-9, _)"
-        )
-    return value
 
 
 @attrs.frozen
@@ -72,8 +45,6 @@ class AuthorityFunction:
     source: str
 
     def __attrs_post_init__(self) -> None:
-        from adminflow.jurisdictions._units import AuthorityKind, Level
-
         check_function_id(self.id, field="id")
         for field in ("name", "english", "source"):
             value = getattr(self, field)
@@ -107,8 +78,6 @@ def authority_functions() -> Mapping[str, AuthorityFunction]:
         >>> authority_functions()["land_registration"].name
         'Văn phòng đăng ký đất đai'
     """
-    from adminflow.jurisdictions._units import AuthorityKind, Level
-
     text = (resources.files("adminflow") / "data" / "authority_functions.toml").read_text(
         encoding="utf-8"
     )

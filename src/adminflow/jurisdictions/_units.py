@@ -14,7 +14,7 @@ import attrs
 
 from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions._codes import AgencyCode, parse_agency_code, validate_agency_code
-from adminflow.jurisdictions._functions import check_function_id
+from adminflow.jurisdictions._function_ids import check_function_id
 from adminflow.jurisdictions._search import fold
 
 __all__ = [
