@@ -5,10 +5,12 @@ jurisdictions package (:mod:`adminflow.jurisdictions`), which re-exports the sam
 """
 
 from adminflow.jurisdictions._codes import (
+    DOSSIER_CODE_2026_FROM,
     MAX_AGENCY_CODE_LENGTH,
     AgencyCode,
     AgencyCodeLayout,
     DossierCode,
+    DossierCodeLayout,
     parse_agency_code,
     parse_dossier_code,
     validate_agency_code,
@@ -16,10 +18,12 @@ from adminflow.jurisdictions._codes import (
 )
 
 __all__ = [
+    "DOSSIER_CODE_2026_FROM",
     "MAX_AGENCY_CODE_LENGTH",
     "AgencyCode",
     "AgencyCodeLayout",
     "DossierCode",
+    "DossierCodeLayout",
     "parse_agency_code",
     "parse_dossier_code",
     "validate_agency_code",

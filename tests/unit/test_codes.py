@@ -6,6 +6,8 @@ import pytest
 
 from adminflow import AgencyCode, AgencyCodeLayout, DossierCode, InvalidValueError
 from adminflow.codes import (
+    DOSSIER_CODE_2026_FROM,
+    DossierCodeLayout,
     parse_agency_code,
     parse_dossier_code,
     validate_agency_code,
@@ -207,5 +209,75 @@ class TestDossierCode:
         """DossierCode validates its own fields."""
         with pytest.raises(InvalidValueError) as caught:
             DossierCode(*args)  # type: ignore[arg-type]
+
+        assert caught.value.field == field
+
+
+class TestDossierCode2026:
+    def test_the_2026_layout_parses_and_round_trips(self) -> None:
+        """G09.20-20260609-0092637 is dossier 92637 of 9 June 2026 at G09.20, written back as is."""
+        code = parse_dossier_code("G09.20-20260609-0092637")
+
+        assert code.agency == parse_agency_code("G09.20")
+        assert code.received_on == dt.date(2026, 6, 9)
+        assert code.sequence == 92637
+        assert code.layout is DossierCodeLayout.NPSP_2026
+        assert str(code) == "G09.20-20260609-0092637"
+
+    def test_the_2018_layout_keeps_its_layout(self) -> None:
+        """A 2018-layout code parsed in 2026 keeps the 2018 layout."""
+        code = parse_dossier_code("000.00.04.H41-260609-0001")
+
+        assert code.layout is DossierCodeLayout.CIRCULAR_01_2018
+        assert str(code) == "000.00.04.H41-260609-0001"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "G09.20-20260609-092637",  # 6-digit number
+            "G09.20-20260609-00926370",  # 8-digit number
+            "G09.20-20261309-0092637",  # month 13
+            "G09.20-20260609-0000000",  # number 0
+            "G09.20-19990609-0092637",  # before 2000
+            "G09.20-2026069-0092637",
+        ],
+    )
+    def test_malformed_2026_codes_raise(self, text: str) -> None:
+        """Wrong widths, impossible dates and number 0 raise InvalidValueError."""
+        with pytest.raises(InvalidValueError) as caught:
+            parse_dossier_code(text)
+
+        assert caught.value.field == "dossier_code"
+
+    def test_generation_chooses_the_layout_by_date(self) -> None:
+        """Receipts from 1 January 2026 get the 2026 layout, earlier ones the 2018 layout."""
+        before = DossierCode.generate("000.00.04.H41", dt.date(2025, 12, 31), 7)
+        after = DossierCode.generate("000.00.04.H41", DOSSIER_CODE_2026_FROM, 7)
+
+        assert str(before) == "000.00.04.H41-251231-0007"
+        assert str(after) == "000.00.04.H41-20260101-0000007"
+
+    def test_generation_takes_an_explicit_layout(self) -> None:
+        """An explicit layout overrides the date's."""
+        code = DossierCode.generate("H41", dt.date(2026, 6, 9), 12, layout="circular_01_2018")
+
+        assert str(code) == "H41-260609-0012"
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "field"),
+        [
+            (("h41", dt.date(2026, 1, 1), 1), {}, "agency_code"),
+            (("H41", "2026-01-01", 1), {}, "received_on"),
+            (("H41", dt.date(2025, 1, 1), 10_000), {}, "sequence"),
+            (("H41", dt.date(2026, 1, 1), 10_000_000), {}, "sequence"),
+            (("H41", dt.date(2026, 1, 1), 1), {"layout": "1999"}, "layout"),
+        ],
+    )
+    def test_generation_refuses_bad_input(
+        self, args: tuple[object, ...], kwargs: dict[str, object], field: str
+    ) -> None:
+        """Bad agencies, dates, numbers and layouts raise InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError) as caught:
+            DossierCode.generate(*args, **kwargs)  # type: ignore[arg-type]
 
         assert caught.value.field == field

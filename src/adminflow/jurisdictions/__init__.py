@@ -7,10 +7,12 @@ before that date.
 """
 
 from adminflow.jurisdictions._codes import (
+    DOSSIER_CODE_2026_FROM,
     MAX_AGENCY_CODE_LENGTH,
     AgencyCode,
     AgencyCodeLayout,
     DossierCode,
+    DossierCodeLayout,
     parse_agency_code,
     parse_dossier_code,
     validate_agency_code,
@@ -27,6 +29,7 @@ from adminflow.jurisdictions._units import (
 )
 
 __all__ = [
+    "DOSSIER_CODE_2026_FROM",
     "MAX_AGENCY_CODE_LENGTH",
     "AdministrativeUnit",
     "AgencyCode",
@@ -35,6 +38,7 @@ __all__ = [
     "AuthorityFunction",
     "AuthorityKind",
     "DossierCode",
+    "DossierCodeLayout",
     "Gazetteer",
     "Level",
     "UnitKind",

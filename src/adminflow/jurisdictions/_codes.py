@@ -7,15 +7,17 @@ Three kinds of code travel between one-stop systems and the National Public Serv
 * the **electronic agency identifier** (mã định danh điện tử của cơ quan, tổ chức) of Decision
   20/2020/QĐ-TTg, e.g. ``H41`` (a level-1 unit), ``H41.05`` (its level-2 unit) or, in the older
   QCVN 102:2016 layout still used by most systems, ``000.00.00.H41``;
-* the **dossier code** (mã hồ sơ), built from the agency identifier, the receipt date and a daily
-  sequence number, e.g. ``000.00.04.H41-250701-0001``.
+* the **dossier code** (mã hồ sơ), built from the agency identifier, the receipt date and a
+  sequence number, in the 2018 layout ``000.00.04.H41-250701-0001`` or the layout of the codes
+  issued in 2026, ``G09.20-20260609-0092637``.
 
 References:
     Decision 20/2020/QĐ-TTg, Art. 3–4 (agency identifiers: at most 35 characters, groups
     separated by dots, the level-1 code ``MX1X2`` listed in Appendix I).
     Circular 01/2018/TT-VPCP, Art. 16(2)(a) (procedure codes), Art. 19 (dossier code).
     Decree 118/2025/NĐ-CP, Art. 28 (dossier code: identifier of the competent agency, receipt
-    date and sequence number).
+    date and sequence number); Decree 309/2026/NĐ-CP, Art. 12(2) (adds Art. 35(2)(g): the
+    Ministry of Public Security issues uniform dossier-code rules — no such rule was found).
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ import attrs
 from adminflow.errors import InvalidValueError
 
 __all__ = [
+    "DOSSIER_CODE_2026_FROM",
     "MAX_AGENCY_CODE_LENGTH",
     "AgencyCode",
     "AgencyCodeLayout",
     "DossierCode",
+    "DossierCodeLayout",
     "parse_agency_code",
     "parse_dossier_code",
     "validate_agency_code",
@@ -49,7 +53,8 @@ _SUBLEVEL = re.compile(r"[0-9A-Z]+")
 _QCVN = re.compile(r"(\d{3})\.(\d{2})\.(\d{2})\.([A-Y]\d{2})", re.ASCII)
 _QCVN_WIDTHS = (2, 2, 3)  # widths of the level-2, level-3 and level-4 groups (Y, Z, V)
 _PROCEDURE_CODE = re.compile(r"\d\.\d{6}(?:\.(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2})?", re.ASCII)
-_DOSSIER_CODE = re.compile(r"(.+)-(\d{2})(\d{2})(\d{2})-(\d{4})", re.ASCII)
+_DOSSIER_CODE_2018 = re.compile(r"(.+)-(\d{2})(\d{2})(\d{2})-(\d{4})", re.ASCII)
+_DOSSIER_CODE_2026 = re.compile(r"(.+)-(\d{4})(\d{2})(\d{2})-(\d{7})", re.ASCII)
 
 
 def validate_procedure_code(code: object, *, field: str = "code") -> str:
@@ -275,51 +280,155 @@ def validate_agency_code(text: object, *, field: str = "agency_code") -> str:
     return text
 
 
+class DossierCodeLayout(enum.StrEnum):
+    """How a dossier code (mã hồ sơ) is written.
+
+    References:
+        Circular 01/2018/TT-VPCP, Art. 19 (the 2018 layout). The 2026 layout has no legal text
+        that adminflow could find: it is the layout of the codes the National Public Service
+        Portal issues in 2026 (e.g. ``G09.20-20260609-0092637``, seen in a public 2026 NPSP
+        integration sample). Decree 118/2025/NĐ-CP Art. 28(2) names the parts but no layout.
+    """
+
+    CIRCULAR_01_2018 = "circular_01_2018"  #: ``<agency>-YYMMDD-XXXX`` (4-digit daily number)
+    NPSP_2026 = "npsp_2026"  #: ``<agency>-YYYYMMDD-NNNNNNN`` (7-digit number)
+
+
+#: First receipt day for which :meth:`DossierCode.generate` writes the 2026 layout. No legal
+#: source fixes a switch date: the codes observed in 2026 use the new layout, so adminflow
+#: switches on 1 January 2026 (pass ``layout=`` to choose otherwise).
+DOSSIER_CODE_2026_FROM = dt.date(2026, 1, 1)
+
+_MAX_SEQUENCE = {DossierCodeLayout.CIRCULAR_01_2018: 9999, DossierCodeLayout.NPSP_2026: 9_999_999}
+_YEARS = {
+    DossierCodeLayout.CIRCULAR_01_2018: (2000, 2099),
+    DossierCodeLayout.NPSP_2026: (2000, 9999),
+}
+
+
+def _layout(value: object) -> DossierCodeLayout:
+    if isinstance(value, DossierCodeLayout):
+        return value
+    if isinstance(value, str):
+        try:
+            return DossierCodeLayout(value)
+        except ValueError:
+            pass
+    choices = ", ".join(layout.value for layout in DossierCodeLayout)
+    raise InvalidValueError("layout", value, f"must be one of {choices}")
+
+
 @attrs.frozen
 class DossierCode:
-    """A dossier code (mã hồ sơ): agency identifier, receipt date and daily sequence number.
+    """A dossier code (mã hồ sơ): agency identifier, receipt date and sequence number.
 
-    Written ``<agency>-YYMMDD-XXXX``, e.g. ``000.00.04.H41-250701-0001``.
+    Two layouts are in use, and a code keeps the one it was written in (``str()`` gives the
+    text back):
+
+    * ``<agency>-YYMMDD-XXXX`` (Circular 01/2018/TT-VPCP Art. 19), e.g.
+      ``000.00.04.H41-250701-0001``: a two-digit year and a daily number of 4 digits;
+    * ``<agency>-YYYYMMDD-NNNNNNN``, the codes issued in 2026, e.g.
+      ``G09.20-20260609-0092637``: a four-digit year and a 7-digit number (whether it counts
+      per unit and day or portal-wide is not known).
 
     Attributes:
         agency: Identifier of the agency (competent to resolve since 1 July 2025).
-        received_on: Receipt date (years 2000–2099, the format keeps two digits).
-        sequence: Number of the dossier among those received that day, 1–9999.
+        received_on: Receipt date (2000–2099 in the 2018 layout, which keeps two digits).
+        sequence: Number of the dossier: 1–9999 (2018 layout), 1–9,999,999 (2026 layout).
+        layout: How the code is written.
 
     References:
         Circular 01/2018/TT-VPCP, Art. 19 (``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``);
-        Decree 118/2025/NĐ-CP, Art. 28(2) (components of the code).
+        Decree 118/2025/NĐ-CP, Art. 28(2) (components of the code). No legal text for the 2026
+        layout was found; see :class:`DossierCodeLayout`.
 
     Examples:
         >>> code = parse_dossier_code("000.00.04.H41-250701-0001")
-        >>> code.received_on, code.sequence
-        (datetime.date(2025, 7, 1), 1)
-        >>> str(code)
-        '000.00.04.H41-250701-0001'
+        >>> code.received_on, code.sequence, code.layout.value
+        (datetime.date(2025, 7, 1), 1, 'circular_01_2018')
+        >>> str(parse_dossier_code("G09.20-20260609-0092637"))
+        'G09.20-20260609-0092637'
     """
 
     agency: AgencyCode
     received_on: dt.date
     sequence: int
+    layout: DossierCodeLayout = attrs.field(
+        default=DossierCodeLayout.CIRCULAR_01_2018, converter=_layout
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.agency, AgencyCode):
             raise InvalidValueError("agency", self.agency, "must be an AgencyCode")
         if not isinstance(self.received_on, dt.date) or isinstance(self.received_on, dt.datetime):
             raise InvalidValueError("received_on", self.received_on, "must be a date")
-        if not 2000 <= self.received_on.year <= 2099:
-            raise InvalidValueError("received_on", self.received_on, "must be in 2000-2099")
+        first, last = _YEARS[self.layout]
+        if not first <= self.received_on.year <= last:
+            raise InvalidValueError(
+                "received_on", self.received_on, f"must be in {first}-{last} in this layout"
+            )
         if isinstance(self.sequence, bool) or not isinstance(self.sequence, int):
             raise InvalidValueError("sequence", self.sequence, "must be an integer")
-        if not 1 <= self.sequence <= 9999:
-            raise InvalidValueError("sequence", self.sequence, "must be 1-9999")
+        highest = _MAX_SEQUENCE[self.layout]
+        if not 1 <= self.sequence <= highest:
+            raise InvalidValueError("sequence", self.sequence, f"must be 1-{highest:,}")
+
+    @classmethod
+    def generate(
+        cls,
+        agency: AgencyCode | str,
+        received_on: dt.date,
+        sequence: int,
+        *,
+        layout: DossierCodeLayout | str | None = None,
+    ) -> DossierCode:
+        """A new dossier code, in the layout in use on ``received_on`` unless ``layout`` is given.
+
+        Receipts from :data:`DOSSIER_CODE_2026_FROM` (1 January 2026) get the 2026 layout
+        ``<agency>-YYYYMMDD-NNNNNNN``; earlier ones the 2018 layout ``<agency>-YYMMDD-XXXX``.
+
+        Args:
+            agency: The agency identifier, parsed or as text.
+            received_on: The receipt date.
+            sequence: The number of the dossier (kept by the caller's store).
+            layout: The layout to write, instead of the one chosen by date.
+
+        Raises:
+            InvalidValueError: A malformed agency, date, sequence or layout.
+
+        Examples:
+            >>> import datetime as dt
+            >>> str(DossierCode.generate("G09.20", dt.date(2026, 6, 9), 92637))
+            'G09.20-20260609-0092637'
+            >>> str(DossierCode.generate("000.00.04.H41", dt.date(2025, 7, 1), 1))
+            '000.00.04.H41-250701-0001'
+        """
+        parsed = agency if isinstance(agency, AgencyCode) else parse_agency_code(agency)
+        if layout is None:
+            day: object = received_on
+            if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+                raise InvalidValueError("received_on", received_on, "must be a date")
+            chosen = (
+                DossierCodeLayout.NPSP_2026
+                if received_on >= DOSSIER_CODE_2026_FROM
+                else DossierCodeLayout.CIRCULAR_01_2018
+            )
+        else:
+            chosen = _layout(layout)
+        return cls(parsed, received_on, sequence, chosen)
 
     def __str__(self) -> str:
+        if self.layout is DossierCodeLayout.NPSP_2026:
+            day = f"{self.received_on.year:04d}{self.received_on:%m%d}"
+            return f"{self.agency}-{day}-{self.sequence:07d}"
         return f"{self.agency}-{self.received_on:%y%m%d}-{self.sequence:04d}"
 
 
 def parse_dossier_code(text: object, *, field: str = "dossier_code") -> DossierCode:
-    """Parse a dossier code (mã hồ sơ) written ``<agency>-YYMMDD-XXXX``.
+    """Parse a dossier code (mã hồ sơ) in either layout, keeping the layout.
+
+    ``<agency>-YYMMDD-XXXX`` (Circular 01/2018/TT-VPCP Art. 19) and
+    ``<agency>-YYYYMMDD-NNNNNNN`` (codes issued in 2026) are both accepted.
 
     Args:
         text: The code.
@@ -332,20 +441,35 @@ def parse_dossier_code(text: object, *, field: str = "dossier_code") -> DossierC
         InvalidValueError: If ``text`` is not a well-formed dossier code.
 
     References:
-        Circular 01/2018/TT-VPCP, Art. 19; Decree 118/2025/NĐ-CP, Art. 28.
+        Circular 01/2018/TT-VPCP, Art. 19; Decree 118/2025/NĐ-CP, Art. 28; the 2026 layout as
+        issued by the National Public Service Portal (no legal text found).
+
+    Examples:
+        >>> code = parse_dossier_code("G09.20-20260609-0092637")
+        >>> code.layout.value, code.received_on, code.sequence
+        ('npsp_2026', datetime.date(2026, 6, 9), 92637)
     """
     if not isinstance(text, str):
         raise InvalidValueError(field, text, "must be a string")
-    match = _DOSSIER_CODE.fullmatch(text)
+    layout = DossierCodeLayout.CIRCULAR_01_2018
+    match = _DOSSIER_CODE_2018.fullmatch(text)
     if match is None:
-        raise InvalidValueError(field, text, "must look like 000.00.04.H41-250701-0001")
-    agency_text, yy, mm, dd, seq = match.groups()
+        layout = DossierCodeLayout.NPSP_2026
+        match = _DOSSIER_CODE_2026.fullmatch(text)
+    if match is None:
+        raise InvalidValueError(
+            field,
+            text,
+            "must look like 000.00.04.H41-250701-0001 or G09.20-20260609-0092637",
+        )
+    agency_text, year, mm, dd, seq = match.groups()
     try:
         agency = parse_agency_code(agency_text)
-        received_on = dt.date(2000 + int(yy), int(mm), int(dd))
+        century = 2000 if layout is DossierCodeLayout.CIRCULAR_01_2018 else 0
+        received_on = dt.date(century + int(year), int(mm), int(dd))
     except (InvalidValueError, ValueError) as exc:
         raise InvalidValueError(field, text, f"invalid part: {exc}") from exc
     try:
-        return DossierCode(agency, received_on, int(seq))
+        return DossierCode(agency, received_on, int(seq), layout)
     except InvalidValueError as exc:
         raise InvalidValueError(field, text, f"{exc.field} {exc.reason}") from exc

@@ -19,6 +19,7 @@ from adminflow.jurisdictions import (
     Authority,
     AuthorityKind,
     DossierCode,
+    DossierCodeLayout,
     Gazetteer,
     Level,
     UnitKind,
@@ -161,12 +162,22 @@ def agency_codes(*, layout: AgencyCodeLayout | None = None) -> st.SearchStrategy
 
 
 def dossier_codes() -> st.SearchStrategy[DossierCode]:
-    """Well-formed dossier codes (mã hồ sơ) ``<agency>-YYMMDD-XXXX``."""
-    return st.builds(
-        DossierCode,
-        agency_codes(),
-        st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)),
-        st.integers(1, 9999),
+    """Well-formed dossier codes (mã hồ sơ), ``<agency>-YYMMDD-XXXX`` or the 2026 layout."""
+    return st.one_of(
+        st.builds(
+            DossierCode,
+            agency_codes(),
+            st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)),
+            st.integers(1, 9999),
+            st.just(DossierCodeLayout.CIRCULAR_01_2018),
+        ),
+        st.builds(
+            DossierCode,
+            agency_codes(),
+            st.dates(dt.date(2000, 1, 1), dt.date(9999, 12, 31)),
+            st.integers(1, 9_999_999),
+            st.just(DossierCodeLayout.NPSP_2026),
+        ),
     )
 
 
