@@ -108,7 +108,7 @@ def main() -> None:
 
     # 7. Online-service classification changes regime on 1 July 2026.
     for day in (dt.date(2026, 6, 30), dt.date(2026, 7, 1)):
-        c = classify_online_service(catalog.get("1.013225").online_service, on=day)
+        c = classify_online_service(catalog.get("1.013225", on=day).online_service, on=day)
         print(f"{day}: {c.label} — {c.legal_basis}; reason required: {c.partial_reason_required}")
 
 

@@ -99,7 +99,9 @@ class TestCatalogValidate:
 
         assert result.returncode == 1
         assert result.stdout.strip() == (
-            "procedures[1].code: duplicate of procedures[0], got '2.000884'"
+            "procedures[1].code: duplicate of procedures[0]: its window [2025-07-01, ...) "
+            "overlaps [2025-07-01, ...) (dated versions of one code need disjoint "
+            "[valid_from, valid_to) windows), got '2.000884'"
         )
 
     def test_unparseable_file_exits_2(self, tmp_path: Path) -> None:
@@ -213,11 +215,11 @@ class TestCatalogListShowDump:
         assert "unknown procedure: '9.999999'" in result.stderr
 
     def test_dump_then_validate(self, tmp_path: Path) -> None:
-        """The sample dumped as JSON is a valid catalogue file of 17 procedures."""
+        """The sample dumped as JSON is a valid catalogue file of 18 entries (17 codes)."""
         path = tmp_path / "sample.json"
         path.write_text(run("dump", "--to", "json").stdout, encoding="utf-8")
 
         result = run("validate", str(path))
 
         assert result.returncode == 0, result.stderr
-        assert "valid, 17 procedures" in result.stdout
+        assert "valid, 18 procedures" in result.stdout

@@ -39,6 +39,9 @@ def problems(text: str, format: str = "toml") -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
+CIVIL_STATUS_5_3 = "Law No. 60/2014/QH13 on Civil Status, Art. 5(3)"
+
+
 class TestSample:
     def test_sample_has_at_least_15_procedures_on_both_levels(self) -> None:
         """The sample holds at least 15 procedures, at commune and at province level."""
@@ -61,8 +64,8 @@ class TestSample:
     @pytest.mark.parametrize(
         ("code", "name", "time"),
         [
-            ("1.001193", "Đăng ký khai sinh", ProcessingTime.same_day()),
-            ("1.000894", "Đăng ký kết hôn", ProcessingTime.same_day()),
+            ("1.001193", "Đăng ký khai sinh", ProcessingTime.same_day(source=CIVIL_STATUS_5_3)),
+            ("1.000894", "Đăng ký kết hôn", ProcessingTime.same_day(source=CIVIL_STATUS_5_3)),
             (
                 "1.004873",
                 "Cấp Giấy xác nhận tình trạng hôn nhân",
@@ -180,7 +183,12 @@ class TestCatalogLookups:
             Catalog([birth, birth])
 
         assert info.value.problems == (
-            Problem("procedures[1].code", "duplicate of procedures[0], got '1.001193'"),
+            Problem(
+                "procedures[1].code",
+                "duplicate of procedures[0]: its window [2025-07-01, ...) overlaps "
+                "[2025-07-01, ...) (dated versions of one code need disjoint "
+                "[valid_from, valid_to) windows), got '1.001193'",
+            ),
         )
 
     @pytest.mark.parametrize(
@@ -333,7 +341,9 @@ class TestReadWrite:
 
         assert found == [
             "procedures[2].channels: must not be empty, got []",
-            "procedures[1].code: duplicate of procedures[0], got '2.000884'",
+            "procedures[1].code: duplicate of procedures[0]: its window [..., ...) overlaps "
+            "[..., ...) (dated versions of one code need disjoint [valid_from, valid_to) "
+            "windows), got '2.000884'",
         ]
 
     def test_document_must_be_a_table_with_procedures(self) -> None:

@@ -71,7 +71,9 @@ class TestResolverArguments:
         """Passing the catalogue's Procedure or its code resolves the same."""
         by_code = example.resolve("1.013225", "22366", at=D(2026, 1, 5))
 
-        by_object = example.resolve(catalog.get("1.013225"), "22366", at=D(2026, 1, 5))
+        by_object = example.resolve(
+            catalog.get("1.013225", on=D(2026, 1, 5)), "22366", at=D(2026, 1, 5)
+        )
 
         assert by_object == by_code
 

@@ -140,15 +140,25 @@ class TestSameDayDeadline:
 
         assert deadline.due_at == at(due)
         assert deadline.explanation[0].kind is ReasonKind.CUTOFF
-        assert "Art. 18" in deadline.explanation[0].source
+        assert "sector law" in deadline.explanation[0].source
 
     def test_rule_set_follows_the_receipt_date(self) -> None:
         """Receipts from 1 July 2025 cite Decree 118/2025; earlier ones Decree 61/2018."""
-        before = VN.due(at("2025-06-30T10:00+07:00"), ProcessingTime.same_day())
-        after = VN.due(at("2025-07-01T10:00+07:00"), ProcessingTime.same_day())
+        before = VN.due(at("2025-06-30T10:00+07:00"), ProcessingTime.working_days(1))
+        after = VN.due(at("2025-07-01T10:00+07:00"), ProcessingTime.working_days(1))
 
         assert "61/2018" in before.explanation[0].source
-        assert "118/2025/NĐ-CP Art. 18(2)" in after.explanation[0].source
+        assert "118/2025/NĐ-CP Art. 17(3)" in after.explanation[0].source
+
+    def test_cutoff_cites_the_sector_law_not_the_transfer_rule(self) -> None:
+        """A same-day cut-off cites the limit's sector law, never the Art. 18(2) transfer rule."""
+        source = "Decree 23/2015/NĐ-CP, Art. 7"
+
+        deadline = VN.due(at("2025-07-07T15:30+07:00"), ProcessingTime.same_day(source=source))
+
+        assert deadline.explanation[0].kind is ReasonKind.CUTOFF
+        assert deadline.explanation[0].source == source
+        assert all("18(2)" not in reason.source for reason in deadline.explanation)
 
     def test_handling_day_uses_calendar_cutoff(self) -> None:
         """handling_day applies the calendar's 15:00 cut-off of Decree 118/2025 Art. 18(2)."""
@@ -188,7 +198,12 @@ class TestDeadlineOutput:
         data = deadline.to_dict()
 
         assert data["due_at"] == "2025-04-29T17:00:00+07:00"
-        assert data["processing_time"] == {"unit": "working_days", "amount": 3, "cutoff": None}
+        assert data["processing_time"] == {
+            "unit": "working_days",
+            "amount": 3,
+            "cutoff": None,
+            "source": None,
+        }
         assert data["explanation"][1]["day"] == "2025-04-26"
 
     def test_str_lists_reasons(self) -> None:

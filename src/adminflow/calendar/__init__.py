@@ -25,6 +25,8 @@ from adminflow.calendar._calendar import (
     WorkingCalendar,
 )
 from adminflow.calendar._deadlines import (
+    FIRST_RULE_SET_FROM,
+    ClockStart,
     Deadline,
     ProcessingTime,
     Reason,
@@ -43,7 +45,9 @@ from adminflow.calendar._types import (
 
 __all__ = [
     "DEFAULT_SESSIONS",
+    "FIRST_RULE_SET_FROM",
     "VIETNAM_TIMEZONE",
+    "ClockStart",
     "Closure",
     "DayKind",
     "DayNote",

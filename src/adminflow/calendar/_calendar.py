@@ -595,10 +595,17 @@ class WorkingCalendar:
           last day is the ``n``-th day after the day of receipt, counting every day; when that day
           is a weekend day, a holiday or a closure, the last day is the next working day
           (Art. 148(5)).
-        * **Same day** — due on the day of receipt when it is a working day and receipt is at or
-          before the cut-off and before the close of office; otherwise on the next working day
-          (Decree 118/2025/NĐ-CP Art. 18(2); sector rules such as Decree 23/2015/NĐ-CP Art. 7).
-          Without a cut-off, the close of office is the cut-off.
+        * **Same day** — due on the day of receipt when it is a working day and receipt is at
+          or before the cut-off and before the close of office; otherwise on the next working
+          day. The cut-off comes from the procedure's sector law, cited from
+          :attr:`ProcessingTime.source` (e.g. Law 60/2014/QH13 on Civil Status Art. 5(3);
+          Decree 23/2015/NĐ-CP Art. 7 on certification); Decree 118/2025/NĐ-CP Art. 18(2) is
+          the paper-transfer rule and is not cited for it. Without a cut-off, the close of
+          office is the cut-off.
+        * **Receipts before 21 June 2018** (:data:`FIRST_RULE_SET_FROM`, when Decree
+          61/2018/NĐ-CP, the first rule set adminflow models, took effect): the due instant is
+          counted by the same conventions, and the explanation says that no rule set applies
+          and cites no law.
 
         **The due instant of a day period.** The Civil Code ends a period in days at 24:00 of its
         last day (Art. 148(1),(6)). adminflow returns the **close of office** of that day (17:00
@@ -619,7 +626,8 @@ class WorkingCalendar:
             CalendarError: The receipt or the due day is outside the calendar's years.
 
         References:
-            Civil Code 2015 Art. 145(1), 147, 148; Decree 118/2025/NĐ-CP Art. 17(3) and 18(2).
+            Civil Code 2015 Art. 145(1), 147, 148; Decree 118/2025/NĐ-CP Art. 17(3); the
+            procedure's sector law for a same-day limit.
 
         Examples:
             >>> import datetime as dt

@@ -20,7 +20,16 @@ import attrs
 from adminflow.calendar._types import DayNote, OfficeSession, check_naive_time, is_integer
 from adminflow.errors import CalendarError, InvalidValueError
 
-__all__ = ["Deadline", "ProcessingTime", "Reason", "ReasonKind", "TimeUnit", "explain_due"]
+__all__ = [
+    "FIRST_RULE_SET_FROM",
+    "ClockStart",
+    "Deadline",
+    "ProcessingTime",
+    "Reason",
+    "ReasonKind",
+    "TimeUnit",
+    "explain_due",
+]
 
 
 class DayCalendar(Protocol):
@@ -75,6 +84,17 @@ def _check_amount(instance: ProcessingTime, attribute: attrs.Attribute[int], val
         raise InvalidValueError(attribute.name, value, "must be > 0")
 
 
+def _check_source(instance: ProcessingTime, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(attribute.name, value, "must be a non-empty string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValueError(attribute.name, value, "must be valid Unicode text") from None
+
+
 def _check_cutoff(instance: ProcessingTime, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
@@ -95,35 +115,47 @@ class ProcessingTime:
         amount: How many days or hours; 0 for a same-day time.
         cutoff: For a same-day time, the hour after which a request received is handled on the
             next working day (15:00 in e.g. Decree 23/2015/NĐ-CP Art. 7 on certification).
+        source: The sector-law provision that sets this limit (and its cut-off), e.g.
+            ``"Law 60/2014/QH13 on Civil Status, Art. 5(3)"``; it is cited in the explanation.
     """
 
     unit: TimeUnit = attrs.field(converter=_unit)
     amount: int = attrs.field(converter=_amount, validator=_check_amount)
     cutoff: dt.time | None = attrs.field(default=None, validator=_check_cutoff)
+    source: str | None = attrs.field(default=None, validator=_check_source, kw_only=True)
 
     @classmethod
-    def working_days(cls, n: int) -> ProcessingTime:
+    def working_days(cls, n: int, *, source: str | None = None) -> ProcessingTime:
         """A time of ``n`` working days (ngày làm việc)."""
-        return cls(TimeUnit.WORKING_DAYS, n)
+        return cls(TimeUnit.WORKING_DAYS, n, source=source)
 
     @classmethod
-    def working_hours(cls, n: int) -> ProcessingTime:
+    def working_hours(cls, n: int, *, source: str | None = None) -> ProcessingTime:
         """A time of ``n`` working hours (giờ làm việc)."""
-        return cls(TimeUnit.WORKING_HOURS, n)
+        return cls(TimeUnit.WORKING_HOURS, n, source=source)
 
     @classmethod
-    def days(cls, n: int) -> ProcessingTime:
+    def days(cls, n: int, *, source: str | None = None) -> ProcessingTime:
         """A time of ``n`` calendar days (ngày), for sector laws that do not say "working".
 
         Example: the judicial record certificate, "không quá 10 ngày" (Law 28/2009/QH12 on
         Judicial Records Art. 48(1)).
         """
-        return cls(TimeUnit.DAYS, n)
+        return cls(TimeUnit.DAYS, n, source=source)
 
     @classmethod
-    def same_day(cls, cutoff: dt.time = dt.time(15, 0)) -> ProcessingTime:
-        """Within the day of receipt, or the next working day when received after ``cutoff``."""
-        return cls(TimeUnit.SAME_DAY, 0, cutoff)
+    def same_day(
+        cls, cutoff: dt.time = dt.time(15, 0), *, source: str | None = None
+    ) -> ProcessingTime:
+        """Within the day of receipt, or the next working day when received after ``cutoff``.
+
+        Args:
+            cutoff: The cut-off hour.
+            source: The sector-law provision that sets the limit and its cut-off, e.g.
+                ``"Decree 23/2015/NĐ-CP, Art. 7"`` (certification) or ``"Law 60/2014/QH13 on
+                Civil Status, Art. 5(3)"``.
+        """
+        return cls(TimeUnit.SAME_DAY, 0, cutoff, source=source)
 
     def __str__(self) -> str:
         if self.unit is TimeUnit.SAME_DAY:
@@ -152,6 +184,9 @@ class ReasonKind(enum.StrEnum):
     SWAPPED_WORKDAY = "swapped_workday"  #: a weekend day worked by a swap, counted
     CLOSURE = "closure"  #: a local closure skipped
     EXTRA_WORKDAY = "extra_workday"  #: a weekend day worked by local decision, counted
+    LIMIT = "limit"  #: the procedure's time limit and its legal source
+    CLOCK = "clock"  #: when the clock of a transferred dossier starts
+    EXTENSION = "extension"  #: an extension of the time limit
 
 
 @attrs.frozen
@@ -182,6 +217,31 @@ class Reason:
             "text": self.text,
             "source": self.source,
         }
+
+
+@attrs.frozen
+class ClockStart:
+    """The instant a processing time starts (thời điểm bắt đầu tính thời gian giải quyết), and why.
+
+    Built by :func:`adminflow.competence.clock_start` for a dossier received at one unit and
+    transferred to the competent body; :meth:`adminflow.procedures.Procedure.due` counts from
+    it and puts its reasons first in the explanation.
+
+    Attributes:
+        at: The instant the clock starts (aware).
+        reasons: Why, with the legal sources.
+    """
+
+    at: dt.datetime
+    reasons: tuple[Reason, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        given: object = self.at
+        if not isinstance(given, dt.datetime) or self.at.utcoffset() is None:
+            raise InvalidValueError("at", self.at, "must be an aware datetime")
+        reasons: object = self.reasons
+        if not isinstance(reasons, tuple) or not all(isinstance(r, Reason) for r in reasons):
+            raise InvalidValueError("reasons", self.reasons, "must be a tuple of Reason")
 
 
 @attrs.frozen
@@ -224,6 +284,7 @@ class Deadline:
                 "unit": pt.unit.value,
                 "amount": pt.amount,
                 "cutoff": pt.cutoff.strftime("%H:%M") if pt.cutoff else None,
+                "source": pt.source,
             },
             "due_at": self.due_at.isoformat(),
             "due_on": self.due_on.isoformat(),
@@ -251,8 +312,8 @@ SESSION_SOURCE = (
     "the session times are set by each province or agency"
 )
 CUTOFF_SOURCE = (
-    "Decree 118/2025/NĐ-CP Art. 18(2) (15:00 rule); same-day procedures follow their sector "
-    "law, e.g. Decree 23/2015/NĐ-CP Art. 7"
+    "the procedure's sector law (no source was given with this processing time), e.g. Law "
+    "60/2014/QH13 on Civil Status Art. 5(3) or Decree 23/2015/NĐ-CP Art. 7 (certification)"
 )
 
 
@@ -263,9 +324,15 @@ RECEIPT_SOURCE_61 = (
     "Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP (time runs from receipt shown on "
     "the receipt-and-appointment slip; regime before 1 Jul 2025)"
 )
-CUTOFF_SOURCE_61 = (
-    "Decree 61/2018/NĐ-CP Art. 18 (15:00 rule; regime before 1 Jul 2025); same-day procedures "
-    "follow their sector law, e.g. Decree 23/2015/NĐ-CP Art. 7"
+CUTOFF_SOURCE_61 = CUTOFF_SOURCE
+
+#: The first rule set adminflow models: Decree 61/2018/NĐ-CP took effect on 21 June 2018 (its
+#: Art. 40). Before, neither it nor Decree 118/2025 applied, and receipts before 1 January 2017
+#: also predate the Civil Code 2015: an explanation of such a receipt cites no law.
+FIRST_RULE_SET_FROM = dt.date(2018, 6, 21)
+NOT_MODELLED_SOURCE = (
+    "no rule set modelled: adminflow models the receipt rules in force from 21 Jun 2018; "
+    "the counting follows adminflow's conventions, not a law in force on the day of receipt"
 )
 
 _DAY = dt.timedelta(days=1)
@@ -429,6 +496,27 @@ def explain_due(
     elif unit is TimeUnit.WORKING_HOURS:
         due_at, reasons = _working_hours(calendar, local, amount, receipt_source)
     else:
-        cutoff_source = CUTOFF_SOURCE_61 if old_regime else CUTOFF_SOURCE
+        cutoff_source = processing_time.source or (
+            CUTOFF_SOURCE_61 if old_regime else CUTOFF_SOURCE
+        )
         due_at, reasons = _same_day(calendar, local, processing_time.cutoff, cutoff_source)
+    if local.date() < FIRST_RULE_SET_FROM:
+        reasons = _not_modelled(local, reasons)
     return Deadline(local, processing_time, due_at, tuple(reasons))
+
+
+def _not_modelled(local: dt.datetime, reasons: list[Reason]) -> list[Reason]:
+    """The explanation of a receipt before the first modelled rule set: it cites no law.
+
+    The rule lines (start, cut-off, end) lose their sources; the day lines keep theirs (the
+    calendar gives each day off the instrument of its own year).
+    """
+    note = Reason(
+        ReasonKind.START,
+        f"received {_fmt(local)}, before 21 Jun 2018: no rule set of adminflow applies to this "
+        "receipt, so the lines below cite no law",
+        NOT_MODELLED_SOURCE,
+    )
+    return [note] + [
+        r if r.day is not None else attrs.evolve(r, source=NOT_MODELLED_SOURCE) for r in reasons
+    ]

@@ -141,17 +141,29 @@ def _show(args: argparse.Namespace) -> int:
     catalog = _load(args)
     if isinstance(catalog, int):
         return catalog
-    procedure = catalog.get(args.code)
+    versions = catalog.versions(args.code)
     if args.json:
-        print(json.dumps(_record(procedure), ensure_ascii=False, indent=2))
+        records = [_record(p) for p in versions]
+        data = records[0] if len(records) == 1 else records
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    p = procedure
+    print("\n\n".join(_describe(p) for p in versions))
+    return 0
+
+
+def _describe(p: Procedure) -> str:
+    start = p.valid_from.isoformat() if p.valid_from else "..."
+    end = p.valid_to.isoformat() if p.valid_to else "..."
     lines = [
         f"{p.code}  {p.name}",
+        f"  valid:            [{start}, {end})",
         f"  field:            {p.field}",
         f"  competent:        {p.authority_kind.value} ({p.level.value} level)",
         f"  processing time:  {p.processing_time}",
-        *(f"    or {e.time} when {e.condition}" for e in p.extensions),
+        *(
+            f"    {'plus' if e.mode.value == 'additional' else 'or'} {e.time} when {e.condition}"
+            for e in p.extensions
+        ),
         f"  channels:         {', '.join(sorted(c.value for c in p.channels))}",
         f"  online service:   {p.online_service.value}",
         f"  boundary-free:    {p.boundary_free.value}",
@@ -161,8 +173,7 @@ def _show(args: argparse.Namespace) -> int:
     lines += [f"  step:             {s.budget:g}  {s.name} ({s.role})" for s in p.steps]
     lines += [f"  legal basis:      {basis}" for basis in p.legal_basis]
     lines += [f"  note:             {note}" for note in p.notes]
-    print("\n".join(lines))
-    return 0
+    return "\n".join(lines)
 
 
 def _dump(args: argparse.Namespace) -> int:

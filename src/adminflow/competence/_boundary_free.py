@@ -147,7 +147,7 @@ class Resolver(Protocol):
     ) -> Competence: ...
     def province_of(self, unit_code: str) -> str | None: ...
     def _procedure(
-        self, procedure: str | ProcedureLike
+        self, procedure: str | ProcedureLike, on: dt.date | None = None
     ) -> tuple[str, str | None, Seat | None, ProcedureLike | None]: ...
 
 
@@ -159,7 +159,7 @@ def decide_receipt(
     on: dt.date,
 ) -> ReceiptDecision:
     """See :meth:`adminflow.competence.CompetenceResolver.can_receive`."""
-    code, field, _, found = resolver._procedure(procedure)
+    code, field, _, found = resolver._procedure(procedure, on)
     try:
         competence = resolver.resolve(procedure, subject, at=on)
     except CompetenceError as exc:

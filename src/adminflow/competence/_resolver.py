@@ -97,6 +97,27 @@ def _index(grants: Iterable[_G]) -> _Index[_G]:
     return dict(index)
 
 
+def _version(catalog: CatalogLike, code: str, on: dt.date | None) -> ProcedureLike:
+    """The catalogue version of ``code`` valid on ``on`` (a dated catalogue), else the nearest.
+
+    A catalogue with dated versions (``Catalog.versions``) gives the version valid on the day;
+    outside every window, the first version before its start and the last one after its end
+    (the seat and field rarely change between versions; the resolver's rules decide).
+    """
+    versions = getattr(catalog, "versions", None)
+    if versions is None:
+        return catalog.get(code)
+    found: tuple[ProcedureLike, ...] = versions(code)
+    if on is not None:
+        for version in found:
+            if version.is_valid_on(on):  # type: ignore[attr-defined]
+                return version
+        start = getattr(found[0], "valid_from", None)
+        if start is not None and on < start:
+            return found[0]
+    return found[-1]
+
+
 class CompetenceResolver:
     """Answers who decides a procedure in a unit on a day, and who may receive it.
 
@@ -157,11 +178,11 @@ class CompetenceResolver:
         self._province: dict[str, str | None] = {}
 
     def _procedure(
-        self, procedure: str | ProcedureLike
+        self, procedure: str | ProcedureLike, on: dt.date | None = None
     ) -> tuple[str, str | None, Seat | None, ProcedureLike | None]:
         if isinstance(procedure, str):
             if self.catalog is not None and procedure in self.catalog:
-                found = self.catalog.get(procedure)
+                found = _version(self.catalog, procedure, on)
                 return procedure, found.field, _seat_of(found), found
             return procedure, None, None, None
         try:
@@ -352,7 +373,7 @@ class CompetenceResolver:
         """
         on = as_day("at", at)
         unit_code = self._unit(unit, "unit")
-        code, field, seat, _ = self._procedure(procedure)
+        code, field, seat, _ = self._procedure(procedure, on)
         keys: list[ScopeKey] = [("procedure", code)]
         if field is not None:
             keys.append(("field", field))

@@ -26,8 +26,10 @@ from adminflow.procedures._enums import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
+    ExtensionMode,
     FeePayable,
     OnlineServiceLevel,
+    PartialOnlineReason,
     ResultKind,
 )
 from adminflow.procedures._model import (
@@ -44,9 +46,11 @@ __all__ = [
     "Channel",
     "DocumentKind",
     "Extension",
+    "ExtensionMode",
     "Fee",
     "FeePayable",
     "OnlineServiceLevel",
+    "PartialOnlineReason",
     "Procedure",
     "RequiredDocument",
     "ResultKind",

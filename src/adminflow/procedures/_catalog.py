@@ -18,7 +18,7 @@ from adminflow._documents import NOT_WRITABLE, is_writable
 from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import _io
-from adminflow.procedures._checks import duplicate_code_problems
+from adminflow.procedures._checks import version_problems
 from adminflow.procedures._io import CatalogDocument, Format
 from adminflow.procedures._model import Procedure, _tuple
 
@@ -27,8 +27,13 @@ from adminflow.procedures._model import Procedure, _tuple
 class Catalog:
     """A catalogue (danh mục) of procedures: immutable, keyed by code, in document order.
 
+    One code may have several **dated versions** (law changes processing times and bodies):
+    entries with the same code whose validity windows ``[valid_from, valid_to)`` do not
+    overlap. :meth:`get` with ``on=`` picks the version valid on a day; :meth:`versions` lists
+    them all.
+
     Attributes:
-        procedures: The entries, in order; codes are unique.
+        procedures: The entries, in order; entries sharing a code have disjoint windows.
         title: A title for the catalogue.
         description: What the catalogue is (and is not).
         sources: Where its facts come from.
@@ -56,7 +61,14 @@ class Catalog:
         procedures: object = self.procedures
         problems = _items_problems("procedures", procedures, Procedure)
         if isinstance(procedures, tuple):
-            problems += duplicate_code_problems([getattr(p, "code", None) for p in procedures])
+            problems += version_problems(
+                [
+                    (p.code, p.valid_from, p.valid_to)
+                    for p in procedures
+                    if isinstance(p, Procedure)
+                ],
+                [i for i, p in enumerate(procedures) if isinstance(p, Procedure)],
+            )
         for name in ("title", "description"):
             problems += _text_problems(name, getattr(self, name))
         problems += _items_problems("sources", self.sources, str)
@@ -67,8 +79,11 @@ class Catalog:
             raise ValidationError(problems, source="catalog")
 
     @functools.cached_property
-    def _index(self) -> Mapping[str, Procedure]:
-        return {p.code: p for p in self.procedures}
+    def _index(self) -> Mapping[str, tuple[Procedure, ...]]:
+        found: dict[str, list[Procedure]] = {}
+        for procedure in self.procedures:
+            found.setdefault(procedure.code, []).append(procedure)
+        return {code: tuple(sorted(v, key=_window_start)) for code, v in found.items()}
 
     def __len__(self) -> int:
         return len(self.procedures)
@@ -79,11 +94,59 @@ class Catalog:
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code in self._index
 
-    def get(self, code: str) -> Procedure:
-        """The procedure with this code.
+    def get(self, code: str, *, on: dt.date | None = None) -> Procedure:
+        """The procedure with this code; with ``on``, its version valid on that day.
+
+        Args:
+            code: The procedure code.
+            on: The day (e.g. the receipt date of a dossier). Without it the code must have a
+                single version.
+
+        Raises:
+            NotFoundError: No procedure has that code, or none of its versions is valid on
+                ``on``.
+            InvalidValueError: ``on`` is not a date, or is ``None`` while the code has several
+                versions (``field="on"``: a day is needed to choose one).
+
+        Examples:
+            >>> import datetime as dt
+            >>> catalog = Catalog.sample()
+            >>> str(catalog.get("1.013225", on=dt.date(2026, 7, 1)).processing_time)
+            '7 working days'
+            >>> str(catalog.get("1.013225", on=dt.date(2025, 9, 1)).processing_time)
+            '15 calendar days'
+        """
+        versions = self.versions(code)
+        if on is None:
+            if len(versions) == 1:
+                return versions[0]
+            windows = ", ".join(_window(p) for p in versions)
+            raise InvalidValueError(
+                "on",
+                on,
+                f"procedure {code} has {len(versions)} dated versions ({windows}): "
+                "give the day, get(code, on=day)",
+            )
+        given: object = on
+        if isinstance(given, dt.datetime) or not isinstance(given, dt.date):
+            raise InvalidValueError("on", on, "must be a date")
+        for procedure in versions:
+            if procedure.is_valid_on(on):
+                return procedure
+        windows = ", ".join(_window(p) for p in versions)
+        raise NotFoundError(
+            "procedure version", f"{code} on {on.isoformat()}", hint=f"versions: {windows}"
+        )
+
+    def versions(self, code: str) -> tuple[Procedure, ...]:
+        """Every version of the procedure with this code, sorted by ``valid_from``.
 
         Raises:
             NotFoundError: If no procedure has that code.
+
+        Examples:
+            >>> [str(p.valid_from) for p in Catalog.sample().versions("1.013225")]
+            ['2025-07-01', '2026-07-01']
         """
         try:
             return self._index[code]
@@ -197,6 +260,16 @@ def _to_document(catalog: Catalog) -> CatalogDocument:
 @functools.cache
 def _sample() -> Catalog:
     return _from_document(_io.load_sample())
+
+
+def _window_start(procedure: Procedure) -> dt.date:
+    return procedure.valid_from or dt.date.min
+
+
+def _window(procedure: Procedure) -> str:
+    start = procedure.valid_from.isoformat() if procedure.valid_from else "..."
+    end = procedure.valid_to.isoformat() if procedure.valid_to else "..."
+    return f"[{start}, {end})"
 
 
 attrs.resolve_types(Catalog)

@@ -18,7 +18,7 @@ import attrs
 from adminflow._documents import NOT_WRITABLE, is_writable
 from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
-from adminflow.procedures._enums import DocumentKind, FeePayable
+from adminflow.procedures._enums import DocumentKind, ExtensionMode, FeePayable
 
 #: Working hours in one working day: a same-day procedure's steps fit in one day
 #: (Labour Code No. 45/2019/QH14, Art. 105(1): normal hours at most 8 a day).
@@ -66,8 +66,15 @@ def check_text(checks: Checks, values: Mapping[str, Any], name: str, *, optional
 
 
 def check_member(
-    checks: Checks, values: Mapping[str, Any], name: str, cls: type[enum.Enum]
+    checks: Checks,
+    values: Mapping[str, Any],
+    name: str,
+    cls: type[enum.Enum],
+    *,
+    optional: bool = False,
 ) -> None:
+    if optional and values.get(name) is None:
+        return
     if name in values and not isinstance(values[name], cls):
         choices = ", ".join(str(m.value) for m in cls)
         checks.add(name, values[name], f"must be one of {choices}")
@@ -175,6 +182,14 @@ def check_extension(values: Mapping[str, Any]) -> Checks:
         checks.add("time", values["time"], "must be a ProcessingTime")
     check_text(checks, values, "condition", optional=False)
     check_text(checks, values, "legal_basis", optional=True)
+    check_member(checks, values, "mode", ExtensionMode)
+    time = values.get("time")
+    if (
+        values.get("mode") is ExtensionMode.ADDITIONAL
+        and isinstance(time, ProcessingTime)
+        and time.unit is TimeUnit.SAME_DAY
+    ):
+        checks.add("time", str(time), "an additional extension needs days or hours to add")
     return checks
 
 
@@ -189,20 +204,53 @@ def budget_unit(time: ProcessingTime) -> str:
     return "working days" if time.unit is TimeUnit.WORKING_DAYS else "working hours"
 
 
-def duplicate_code_problems(codes: list[Any]) -> list[Problem]:
-    """Problems for codes that repeat an earlier one, each naming the first occurrence."""
-    first: dict[str, int] = {}
+def _overlap(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    """Whether two windows ``[from, to)`` (``None`` = unbounded) share a day."""
+    a_from, a_to = a
+    b_from, b_to = b
+    return (a_to is None or b_from is None or b_from < a_to) and (
+        b_to is None or a_from is None or a_from < b_to
+    )
+
+
+def version_problems(
+    entries: list[tuple[Any, Any, Any]], positions: list[int] | None = None
+) -> list[Problem]:
+    """Problems for entries whose code repeats an earlier one with an overlapping window.
+
+    Entries sharing a code are dated versions of one procedure; their windows
+    ``[valid_from, valid_to)`` must not overlap, or a day would have two versions. Each problem
+    names the earlier entry. Entries whose code or dates could not be read are skipped.
+
+    Args:
+        entries: ``(code, valid_from, valid_to)`` per entry.
+        positions: Index in ``procedures`` of each entry (default: its place in ``entries``).
+    """
+    where = positions if positions is not None else list(range(len(entries)))
+    seen: dict[str, list[tuple[int, tuple[Any, Any]]]] = {}
     problems = []
-    for i, code in enumerate(codes):
-        if not isinstance(code, str):
+    for i, (code, valid_from, valid_to) in zip(where, entries, strict=True):
+        if not isinstance(code, str) or not all(
+            d is None or (isinstance(d, dt.date) and not isinstance(d, dt.datetime))
+            for d in (valid_from, valid_to)
+        ):
             continue
-        if code in first:
-            problems.append(
-                Problem(
-                    f"procedures[{i}].code",
-                    f"duplicate of procedures[{first[code]}], got {code!r}",
+        window = (valid_from, valid_to)
+        for j, other in seen.get(code, []):
+            if _overlap(window, other):
+                problems.append(
+                    Problem(
+                        f"procedures[{i}].code",
+                        f"duplicate of procedures[{j}]: its window {_fmt_window(window)} "
+                        f"overlaps {_fmt_window(other)} (dated versions of one code need "
+                        f"disjoint [valid_from, valid_to) windows), got {code!r}",
+                    )
                 )
-            )
-        else:
-            first[code] = i
+                break
+        seen.setdefault(code, []).append((i, window))
     return problems
+
+
+def _fmt_window(window: tuple[Any, Any]) -> str:
+    start, end = window
+    return f"[{start.isoformat() if start else '...'}, {end.isoformat() if end else '...'})"

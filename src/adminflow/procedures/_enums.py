@@ -11,8 +11,10 @@ __all__ = [
     "BoundaryFreeScope",
     "Channel",
     "DocumentKind",
+    "ExtensionMode",
     "FeePayable",
     "OnlineServiceLevel",
+    "PartialOnlineReason",
     "ResultKind",
 ]
 
@@ -87,3 +89,33 @@ class DocumentKind(enum.StrEnum):
     COPY = "copy"  #: bản sao (with the original shown for comparison)
     CERTIFIED_COPY = "certified_copy"  #: bản sao có chứng thực
     SHOWN = "shown"  #: xuất trình: shown to the officer, not kept
+
+
+class PartialOnlineReason(enum.StrEnum):
+    """Why a procedure is offered only as a partial online service (lý do cung cấp một phần).
+
+    From 1 July 2026 a ministry or province that offers a procedure only partly online must
+    publish on the National Public Service Portal the reason and the sector-law provision.
+
+    References:
+        Decree 224/2026/NĐ-CP, Art. 14.
+    """
+
+    PRESENCE_REQUIRED = "presence_required"  #: the law requires the applicant to be present
+    ON_SITE_VERIFICATION = "on_site_verification"  #: the agency must verify on site
+    TECHNICAL_INCIDENT = "technical_incident"  #: a technical incident not yet fixed
+    OTHER_TECHNICAL = "other_technical"  #: other technical issues not yet solved
+
+
+class ExtensionMode(enum.StrEnum):
+    """What an extension's time means (thời hạn kéo dài).
+
+    References:
+        Decree 23/2015/NĐ-CP, Art. 21 ("kéo dài thêm không quá 02 ngày làm việc": two *more*
+        working days on top of the Art. 7 limit) for ``ADDITIONAL``; Decree 217/2026/NĐ-CP,
+        Art. 54(1)(b) (10 working days for works other than a house, instead of 7) for
+        ``REPLACEMENT``.
+    """
+
+    ADDITIONAL = "additional"  #: more time than the base limit, added after its due instant
+    REPLACEMENT = "replacement"  #: a longer limit instead, counted from the clock start

@@ -40,13 +40,15 @@ from adminflow._documents import (
 from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import AuthorityKind, Level
-from adminflow.procedures._checks import duplicate_code_problems
+from adminflow.procedures._checks import version_problems
 from adminflow.procedures._enums import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
+    ExtensionMode,
     FeePayable,
     OnlineServiceLevel,
+    PartialOnlineReason,
     ResultKind,
 )
 from adminflow.procedures._model import (
@@ -85,9 +87,11 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
+    ExtensionMode,
     FeePayable,
     Level,
     OnlineServiceLevel,
+    PartialOnlineReason,
     ResultKind,
     TimeUnit,
 )
@@ -96,7 +100,7 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 # --------------------------------------------------------------------------- structuring hooks
 
 
-_TIME_KEYS = ("working_days", "working_hours", "days", "same_day", "cutoff")
+_TIME_KEYS = ("working_days", "working_hours", "days", "same_day", "cutoff", "source")
 
 
 def _processing_time(obj: Any, _: Any) -> ProcessingTime:
@@ -124,15 +128,18 @@ def _processing_time(obj: Any, _: Any) -> ProcessingTime:
         raise ValidationError(problems, source="processing_time")
     unit = units[0]
     value = obj[unit]
+    source = obj.get("source")
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        raise InvalidValueError("source", source, "must be a non-empty string")
     if unit == "same_day":
         if value is not True:
             raise InvalidValueError("same_day", value, "must be true")
         cutoff = obj.get("cutoff")
         try:
             return (
-                ProcessingTime.same_day(structure_time(cutoff, None))
+                ProcessingTime.same_day(structure_time(cutoff, None), source=source)
                 if cutoff is not None
-                else (ProcessingTime(TimeUnit.SAME_DAY, 0, None))
+                else (ProcessingTime(TimeUnit.SAME_DAY, 0, None, source=source))
             )
         except InvalidValueError as exc:
             raise InvalidValueError("cutoff", exc.value, exc.reason) from None
@@ -142,7 +149,7 @@ def _processing_time(obj: Any, _: Any) -> ProcessingTime:
         raise InvalidValueError(unit, value, "must be an integer")
     if value <= 0:
         raise InvalidValueError(unit, value, "must be > 0")
-    return ProcessingTime(TimeUnit(unit), value)
+    return ProcessingTime(TimeUnit(unit), value, source=source)
 
 
 def _unstructure_time(value: dt.time) -> str:
@@ -155,8 +162,11 @@ def _unstructure_processing_time(value: ProcessingTime) -> dict[str, Any]:
         out: dict[str, Any] = {"same_day": True}
         if value.cutoff is not None:
             out["cutoff"] = _unstructure_time(value.cutoff)
-        return out
-    return {value.unit.value: value.amount}
+    else:
+        out = {value.unit.value: value.amount}
+    if value.source is not None:
+        out["source"] = value.source
+    return out
 
 
 def _table_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -222,11 +232,16 @@ def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], CatalogDocumen
     """Structure a catalogue; when some entries fail, still report duplicate codes."""
     base = make_dict_structure_fn(CatalogDocument, conv)
 
-    def codes(obj: Mapping[str, Any]) -> list[Any]:
+    def entries(obj: Mapping[str, Any]) -> list[tuple[Any, Any, Any]]:
         raw = obj["procedures"]
         if not isinstance(raw, list):
             return []
-        return [p.get("code") if isinstance(p, Mapping) else None for p in raw]
+        return [
+            (p.get("code"), _day(p.get("valid_from")), _day(p.get("valid_to")))
+            if isinstance(p, Mapping)
+            else (None, None, None)
+            for p in raw
+        ]
 
     def hook(obj: Any, cls: Any) -> CatalogDocument:
         if not isinstance(obj, Mapping):
@@ -234,11 +249,21 @@ def _catalog_hook(conv: cattrs.Converter) -> Callable[[Any, Any], CatalogDocumen
         if "procedures" not in obj:
             raise ValidationError([Problem("procedures", "is required (a list of procedures)")])
         catalog: CatalogDocument = _all_problems(
-            base, obj, cls, lambda: duplicate_code_problems(codes(obj))
+            base, obj, cls, lambda: version_problems(entries(obj))
         )
         return catalog
 
     return hook
+
+
+def _day(value: Any) -> Any:
+    """A date read from a document (TOML date or ISO text), else ``"?"`` (cannot be read)."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    return "?"
 
 
 @functools.cache

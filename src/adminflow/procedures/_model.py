@@ -25,13 +25,16 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from adminflow.calendar import ProcessingTime
 from adminflow.errors import InvalidValueError
 from adminflow.jurisdictions import AuthorityKind, Level, validate_procedure_code
+
+if TYPE_CHECKING:
+    from adminflow.calendar import ClockStart, Deadline, WorkingCalendar
 from adminflow.procedures._checks import (
     DISTRICT_ENDS,
     Checks,
@@ -49,8 +52,10 @@ from adminflow.procedures._enums import (
     BoundaryFreeScope,
     Channel,
     DocumentKind,
+    ExtensionMode,
     FeePayable,
     OnlineServiceLevel,
+    PartialOnlineReason,
     ResultKind,
 )
 
@@ -100,6 +105,14 @@ def _to_payable(value: Any) -> Any:
 
 def _to_document_kind(value: Any) -> Any:
     return _as(DocumentKind, value)
+
+
+def _to_extension_mode(value: Any) -> Any:
+    return _as(ExtensionMode, value)
+
+
+def _to_partial_reason(value: Any) -> Any:
+    return _as(PartialOnlineReason, value)
 
 
 def _tuple(value: Any) -> Any:
@@ -207,23 +220,29 @@ class Step:
 
 @attrs.frozen
 class Extension:
-    """A longer time limit (thời hạn kéo dài) that replaces the normal one under a condition.
+    """More time (thời hạn kéo dài) that applies under a condition, with an explicit meaning.
 
     Attributes:
-        time: The time limit that applies, counted from complete receipt, when the condition
-            holds.
+        time: The extension's time.
         condition: When it applies, in the words of the law.
         legal_basis: Where the law says so.
+        mode: ``ADDITIONAL``: ``time`` is added after the base limit's due instant ("thêm",
+            e.g. Decree 23/2015/NĐ-CP Art. 21); ``REPLACEMENT`` (the default): ``time`` is a
+            longer limit counted from the clock start instead of the base one. An additional
+            extension needs a time in days or hours (a same-day time adds nothing).
 
     Examples:
         >>> e = Extension(ProcessingTime.working_days(5), "verification is needed")
-        >>> str(e.time)
-        '5 working days'
+        >>> str(e.time), e.mode.value
+        ('5 working days', 'replacement')
     """
 
     time: ProcessingTime
     condition: str
     legal_basis: str | None = attrs.field(default=None, kw_only=True)
+    mode: ExtensionMode = attrs.field(
+        default=ExtensionMode.REPLACEMENT, converter=_to_extension_mode, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         check_extension(attrs.asdict(self, recurse=False)).raise_if_any("extension")
@@ -263,6 +282,9 @@ class Procedure:
         online_service: Online public service level.
         boundary_free: Scope of boundary-free receipt.
         boundary_free_note: Why the scope is what it is, with its source.
+        partial_online_reason: Why the online service is only partial (Decree 224/2026/NĐ-CP
+            Art. 14); only with a ``PARTIAL`` online service.
+        partial_online_basis: The sector-law provision behind that reason.
         fees: Fees and charges.
         documents: Components of the dossier.
         result: Form of the result.
@@ -309,6 +331,10 @@ class Procedure:
         default=BoundaryFreeScope.PROVINCE, converter=_to_boundary_free, kw_only=True
     )
     boundary_free_note: str | None = attrs.field(default=None, kw_only=True)
+    partial_online_reason: PartialOnlineReason | None = attrs.field(
+        default=None, converter=_to_partial_reason, kw_only=True
+    )
+    partial_online_basis: str | None = attrs.field(default=None, kw_only=True)
     fees: tuple[Fee, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
     documents: tuple[RequiredDocument, ...] = attrs.field(
         default=(), converter=_tuple, kw_only=True
@@ -341,6 +367,59 @@ class Procedure:
         if self.valid_from is not None and day < self.valid_from:
             return False
         return self.valid_to is None or day < self.valid_to
+
+    def due(
+        self,
+        received_at: dt.datetime,
+        *,
+        calendar: WorkingCalendar,
+        extension: Extension | None = None,
+        clock_start: ClockStart | None = None,
+    ) -> Deadline:
+        """The due instant of this procedure for a dossier, with its explanation.
+
+        The base limit is :attr:`processing_time`, counted from the clock start: ``received_at``
+        (the receipt slip), or ``clock_start.at`` for a dossier received by another unit and
+        transferred (:func:`adminflow.competence.clock_start`). An ``extension`` then applies
+        per its :attr:`Extension.mode`: an additional one adds its time after the base due
+        instant; a replacement one is a longer limit counted from the clock start instead.
+        The explanation starts with the clock start's reasons, names the procedure's limit with
+        its source (the limit's own source, else the procedure's legal basis), and ends with
+        the extension's lines.
+
+        Args:
+            received_at: The receipt instant shown on the receipt slip (aware datetime).
+            calendar: The working calendar of the competent body.
+            extension: The extension that applies, if any.
+            clock_start: When the clock starts, for a transferred dossier.
+
+        Returns:
+            The deadline; its ``received_at`` is the clock start.
+
+        Raises:
+            InvalidValueError: A malformed argument.
+            CalendarError: A day outside the calendar's years, or before the first rule set.
+
+        References:
+            Decree 118/2025/NĐ-CP, Art. 17(3) (the clock starts at receipt; as amended by Decree
+            309/2026/NĐ-CP Art. 8, at the competent agency's receipt for boundary-free
+            dossiers); Decree 23/2015/NĐ-CP, Art. 7 and 21 (the extension example).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from adminflow.calendar import WorkingCalendar
+            >>> from adminflow.procedures import Catalog
+            >>> calendar = WorkingCalendar.vietnam()
+            >>> copy = Catalog.sample().get("2.000815")
+            >>> received = dt.datetime(2025, 7, 7, 15, 30, tzinfo=calendar.timezone)
+            >>> copy.due(received, calendar=calendar, extension=copy.extensions[0]).due_on
+            datetime.date(2025, 7, 10)
+        """
+        from adminflow.procedures._due import procedure_due
+
+        return procedure_due(
+            self, received_at, calendar=calendar, extension=extension, clock_start=clock_start
+        )
 
 
 def _check_function(checks: Checks, values: Mapping[str, Any]) -> None:
@@ -410,6 +489,15 @@ def check_procedure(values: Mapping[str, Any]) -> Checks:
         if online is OnlineServiceLevel.NONE and Channel.ONLINE in channels:
             checks.add("online_service", online.value, "must be full or partial with 'online'")
 
+    check_member(checks, values, "partial_online_reason", PartialOnlineReason, optional=True)
+    check_text(checks, values, "partial_online_basis", optional=True)
+    reason = values.get("partial_online_reason")
+    if (
+        isinstance(reason, PartialOnlineReason)
+        and isinstance(online, OnlineServiceLevel)
+        and online is not OnlineServiceLevel.PARTIAL
+    ):
+        checks.add("partial_online_reason", reason.value, "only goes with a partial online service")
     check_member(checks, values, "boundary_free", BoundaryFreeScope)
     check_text(checks, values, "boundary_free_note", optional=True)
     if values.get("boundary_free") is BoundaryFreeScope.NONE and not values.get(
