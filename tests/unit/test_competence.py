@@ -12,7 +12,7 @@ from adminflow.competence import (
     Authorization,
     BoundaryFreeExclusion,
     BoundaryFreeList,
-    ClockStart,
+    ClockStartRule,
     CompetenceResolver,
     CompetenceRules,
     Decentralization,
@@ -608,22 +608,24 @@ class TestTransfer:
         transfer = example.transfer("1.001193", "22366", "22366", at=D(2026, 9, 1))
 
         assert not transfer.required
-        assert transfer.clock_start is ClockStart.RECEIPT
+        assert transfer.clock_start is ClockStartRule.RECEIPT
 
     def test_boundary_free_dossier_goes_to_the_competent_body(self, example):
-        """A boundary-free dossier goes to the competent body: e-dossier at once, paper in 1 day."""
+        """Commune to commune (same level): e-dossier at once, paper per Art. 18(2), Art. 20(2)."""
         transfer = example.transfer("1.013225", "22333", "22366", at=D(2026, 3, 2))
 
         assert transfer.required
         assert transfer.destination.id == "ubnd-22366"
-        assert (transfer.electronic, transfer.paper_within_working_days) == ("immediately", 1)
-        assert transfer.clock_start is ClockStart.RECEIPT
+        assert (transfer.electronic, transfer.paper_within_working_days) == ("immediately", 0)
+        assert transfer.clock_start is ClockStartRule.RECEIPT
+        assert "Art. 20(2)" in transfer.legal_basis
+        assert "20(1)" not in transfer.legal_basis
 
     def test_clock_starts_at_competent_agency_from_august_2026(self, example):
         """From 5 August 2026 a boundary-free dossier's clock starts at the competent agency."""
         transfer = example.transfer("1.013225", "22333", "22366", at=D(2026, 8, 5))
 
-        assert transfer.clock_start is ClockStart.COMPETENT_AGENCY_RECEIPT
+        assert transfer.clock_start is ClockStartRule.COMPETENT_AGENCY_RECEIPT
         assert "309/2026" in transfer.legal_basis
 
     def test_refused_receipt_cannot_be_transferred(self, example):

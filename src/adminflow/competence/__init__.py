@@ -43,9 +43,11 @@ References:
 from adminflow.competence._answer import Competence
 from adminflow.competence._boundary_free import (
     ClockStart,
+    ClockStartRule,
     ReceiptDecision,
     ReceiptMode,
     Transfer,
+    clock_start,
 )
 from adminflow.competence._directory import (
     AuthorityDirectory,
@@ -86,6 +88,7 @@ __all__ = [
     "BoundaryFreeExclusion",
     "BoundaryFreeList",
     "ClockStart",
+    "ClockStartRule",
     "Competence",
     "CompetenceResolver",
     "CompetenceRules",
@@ -101,6 +104,7 @@ __all__ = [
     "Seat",
     "Transfer",
     "classify_online_service",
+    "clock_start",
     "dump_rules",
     "dumps_rules",
     "load_rules",

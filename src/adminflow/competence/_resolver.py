@@ -459,4 +459,7 @@ class CompetenceResolver:
         """
         decision = self.can_receive(procedure, receiving_unit, subject_unit, at=at)
         receiving = self._unit(receiving_unit, "receiving_unit")
-        return plan_transfer(decision, receiving, as_day("at", at))
+        same_level = False
+        if decision.competence is not None and receiving in self.gazetteer:
+            same_level = self.gazetteer.unit(receiving).level == decision.competence.acting.level
+        return plan_transfer(decision, receiving, as_day("at", at), same_level=same_level)
