@@ -268,7 +268,8 @@ class TestReadWrite:
             "procedures[0].channels[0]: must be one of in_person, postal, online, mobile_point, "
             "got 'fax'",
             "procedures[0].level: needs valid_to on or before 2025-07-01 (no district level "
-            "since; Law No. 72/2025/QH15), got 'district'",
+            "since; Resolution 203/2025/QH15 amending the Constitution; Law No. 72/2025/QH15), "
+            "got 'district'",
         ]
 
     def test_missing_and_unknown_keys(self) -> None:

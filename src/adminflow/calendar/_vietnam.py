@@ -76,6 +76,17 @@ def _notice(table: dict[int, str], year: int) -> str:
     return GENERIC_NOTICE if year >= 2021 else GENERIC_NOTICE_BEFORE_2021
 
 
+#: The day off in lieu of Culture Day follows the ``holidays`` package. Labour Code 2019
+#: Art. 111(3) grants a day in lieu only for the holidays of Art. 112(1); Resolution
+#: 28/2026/QH16 adds 24 November as a paid day off, and whether it amends Art. 112(1) or
+#: provides a day in lieu could not be read (its text was not available to adminflow). Keeping
+#: the day in lieu is the reading that errs on the applicant's side (a later deadline).
+CULTURE_DAY_IN_LIEU_SOURCE = (
+    "Resolution 28/2026/QH16 (in force 1 Jul 2026: 24 November a paid day off); day in lieu as "
+    "given by the holidays package: Labour Code 2019 Art. 111(3) covers only the Art. 112(1) "
+    "holidays, and the resolution's text on a day in lieu was not read"
+)
+
 _SWAP_LABEL = re.compile(r"substituted from (\d{2})/(\d{2})/(\d{4})")
 _TET_NAMES = ("Lunar New Year", "Day of Lunar New Year", "29 of Lunar New Year")
 
@@ -114,7 +125,7 @@ def _classify(day: dt.date, english: str, vietnamese: str) -> DayNote:
                 day,
                 DayKind.SUBSTITUTE,
                 f"day off in lieu: {name}",
-                "Resolution 28/2026/QH16 (in force 1 Jul 2026) with Labour Code 2019 Art. 111(3)",
+                CULTURE_DAY_IN_LIEU_SOURCE,
             )
         return DayNote(
             day,

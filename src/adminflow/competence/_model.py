@@ -53,7 +53,10 @@ ScopeKey = tuple[str, str]
 
 _VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
-#: First day without district-level government (Law 72/2025/QH15; Resolution 202/2025/QH15).
+#: First day without district-level government: Resolution 203/2025/QH15 (16 Jun 2025, amending
+#: the 2013 Constitution, Art. 110: two levels) ends the district-level units from 1 July 2025;
+#: Law 72/2025/QH15 organises the two-level local government. Resolution 202/2025/QH15 only
+#: rearranges the provinces.
 DISTRICT_LEVEL_ENDS = dt.date(2025, 7, 1)
 
 

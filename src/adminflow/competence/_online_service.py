@@ -13,6 +13,7 @@ from adminflow.competence._model import as_day
 from adminflow.errors import InvalidValueError
 
 __all__ = [
+    "DECREE_42_2022_FROM",
     "ONLINE_SERVICE_REGIMES",
     "OnlineServiceClassification",
     "OnlineServiceRegime",
@@ -50,13 +51,18 @@ class OnlineServiceRegime:
         )
 
 
+#: First day of Decree 42/2022/NĐ-CP (24 June 2022), which replaced the four levels (mức độ
+#: 1-4) of Decree 43/2011/NĐ-CP by full-process and partial services. The effective date
+#: 1 August 2022 was not read in the decree's text [B]. adminflow does not model the levels of
+#: Decree 43/2011 (they do not map onto full/partial), so earlier dates are refused.
+DECREE_42_2022_FROM = dt.date(2022, 8, 1)
+
 #: The regimes, oldest first. Decree 42/2022/NĐ-CP governs until 30 June 2026 (it ceased to
-#: have effect when Decree 224/2026/NĐ-CP took effect, Art. 90(1)-(2)); the four levels of the
-#: older Decree 43/2011/NĐ-CP are not modelled, so earlier dates also get Decree 42/2022.
+#: have effect when Decree 224/2026/NĐ-CP took effect, Art. 90(1)-(2)).
 ONLINE_SERVICE_REGIMES: tuple[OnlineServiceRegime, ...] = (
     OnlineServiceRegime(
         instrument="Decree 42/2022/NĐ-CP",
-        valid_from=None,
+        valid_from=DECREE_42_2022_FROM,
         valid_until=dt.date(2026, 6, 30),
         articles=(("full", "Art. 11(1)(a)"), ("partial", "Art. 11(1)(b)"), ("none", "Art. 11(1)")),
         partial_reason_required=False,
@@ -105,7 +111,9 @@ def online_service_regime(on: dt.date | dt.datetime) -> OnlineServiceRegime:
         on: The day, or an aware instant (taken in Vietnam time).
 
     Raises:
-        InvalidValueError: ``on`` is not a date or an aware datetime.
+        InvalidValueError: ``on`` is not a date or an aware datetime, or is before 1 August
+            2022: online services were then graded by levels 1-4 (Decree 43/2011/NĐ-CP), which
+            adminflow does not model (``field="on"``).
 
     Examples:
         >>> online_service_regime(dt.date(2026, 6, 30)).instrument
@@ -114,7 +122,16 @@ def online_service_regime(on: dt.date | dt.datetime) -> OnlineServiceRegime:
         'Decree 224/2026/NĐ-CP'
     """
     day = as_day("on", on)
-    return next(r for r in ONLINE_SERVICE_REGIMES if r.governs(day))
+    for regime in ONLINE_SERVICE_REGIMES:
+        if regime.governs(day):
+            return regime
+    raise InvalidValueError(
+        "on",
+        on,
+        "before 1 Aug 2022 online public services were graded by levels 1-4 under Decree "
+        "43/2011/NĐ-CP, which adminflow does not model (full/partial start with Decree "
+        "42/2022/NĐ-CP)",
+    )
 
 
 def classify_online_service(

@@ -256,7 +256,8 @@ class CompetenceResolver:
             if on >= DISTRICT_LEVEL_ENDS:
                 raise NoCompetentAuthorityError(
                     f"the competence rests with a {seat} on {on.isoformat()}, but district-level "
-                    "government is no longer organised since 1 July 2025 (Law 72/2025/QH15); "
+                    "government is no longer organised since 1 July 2025 (Resolution 203/2025/QH15 "
+                    "amending the Constitution; Law 72/2025/QH15); "
                     "add the decentralization that moved it"
                 )
             district = self._district_of.get(unit_code)

@@ -13,8 +13,9 @@ problem listed, each with its path (``procedures[3].processing_time.working_days
 References:
     Decree 63/2010/NĐ-CP, Art. 8 (what a published procedure states: name, sequence, channels,
     dossier components, processing time, fees, result, legal basis).
-    Decree 118/2025/NĐ-CP, Art. 3(6)-(7), Art. 14(2), Art. 40(4) (boundary-free receipt,
-    within the province for every procedure from 31 December 2025).
+    Decree 118/2025/NĐ-CP, Art. 15 (channels), Art. 14(2) and 40(4) (boundary-free receipt
+    within the province, for every procedure from 31 December 2025), Art. 14(4) as added by
+    Decree 309/2026/NĐ-CP (nationwide, from 5 August 2026).
     Decree 42/2022/NĐ-CP, Art. 11(1), until 30 June 2026, and Decree 224/2026/NĐ-CP, Art. 14,
     from 1 July 2026 (full-process and partial online public services).
 """

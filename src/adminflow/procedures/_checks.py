@@ -27,7 +27,8 @@ HOURS_PER_DAY = 8
 #: Largest amount of đồng accepted: the largest 64-bit integer, what TOML and SQL store.
 MAX_VND = 2**63 - 1
 
-#: The district level ends on this day (Law No. 72/2025/QH15, in force 1 July 2025).
+#: The district level ends on this day (Resolution 203/2025/QH15 amending the Constitution, which
+#: ends the district-level units from 1 July 2025; Law No. 72/2025/QH15 on local government).
 DISTRICT_ENDS = dt.date(2025, 7, 1)
 
 

@@ -23,8 +23,9 @@ class Channel(enum.StrEnum):
     """A channel (cách thức thực hiện) through which a dossier is filed and its result returned.
 
     References:
-        Decree 118/2025/NĐ-CP, Art. 3(6) (in person at a One-Stop Unit, by public postal
-        service, online on the National Public Service Portal); Art. 14(3)(a) (mobile receipt).
+        Decree 118/2025/NĐ-CP, Art. 15 (in person at a One-Stop Unit, by public postal
+        service, online on the National Public Service Portal, as the procedure's own legal
+        text allows); Art. 14(3)(a) (mobile receipt).
     """
 
     IN_PERSON = "in_person"  #: trực tiếp tại Bộ phận Một cửa
@@ -53,13 +54,14 @@ class BoundaryFreeScope(enum.StrEnum):
     carry its reason (a province's list decision) in :attr:`Procedure.boundary_free_note`.
 
     References:
-        Decree 118/2025/NĐ-CP, Art. 3(6) (nationwide), Art. 3(7) and 14(2) (within the
-        province), Art. 40(4) (every procedure within the province by 31 December 2025).
+        Decree 118/2025/NĐ-CP, Art. 3(6)-(7) (the definitions), Art. 14(2) (within the
+        province), Art. 40(4) (every procedure within the province by 31 December 2025);
+        Art. 14(4) as added by Decree 309/2026/NĐ-CP Art. 7 (nationwide, from 5 August 2026).
     """
 
     NONE = "none"  #: only at the competent authority's own One-Stop Unit
     PROVINCE = "province"  #: any One-Stop Unit in the province (trong phạm vi cấp tỉnh)
-    NATIONWIDE = "nationwide"  #: any One-Stop Unit in the country (Art. 3(6))
+    NATIONWIDE = "nationwide"  #: any One-Stop Unit in the country (Art. 14(4), from 5 Aug 2026)
 
 
 class ResultKind(enum.StrEnum):
