@@ -292,6 +292,13 @@ def plan_transfer(
 _AMENDED_17_3 = "Decree 118/2025/NĐ-CP Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8"
 
 
+def _paper_basis(transfer: Transfer) -> str:
+    """The transfer's provisions, with the amended Art. 17(3) once."""
+    if "309/2026" in transfer.legal_basis:
+        return transfer.legal_basis
+    return f"{_AMENDED_17_3}; {transfer.legal_basis}"
+
+
 def _fmt(at: dt.datetime) -> str:
     return f"{at:%a %d %b %Y %H:%M}"
 
@@ -426,7 +433,7 @@ def clock_start(
                     "received regardless of administrative boundaries on paper, receipt by the "
                     f"competent body not recorded: the clock starts at the latest instant the "
                     f"transfer may take, {_fmt(latest)}; {rule}",
-                    f"{_AMENDED_17_3}; {transfer.legal_basis}",
+                    _paper_basis(transfer),
                 ),
             ),
         )
@@ -444,7 +451,7 @@ def clock_start(
                     f"the competent body received the paper dossier {_fmt(actual)}, later than "
                     f"the transfer may take: the clock starts at {_fmt(latest)}, the latest "
                     f"allowed instant; {rule}",
-                    f"{_AMENDED_17_3}; {transfer.legal_basis}",
+                    _paper_basis(transfer),
                 ),
             ),
         )
@@ -455,7 +462,7 @@ def clock_start(
                 ReasonKind.CLOCK,
                 "received regardless of administrative boundaries on paper: the clock starts "
                 f"when the competent body received it, {_fmt(actual)}",
-                f"{_AMENDED_17_3}; {transfer.legal_basis}",
+                _paper_basis(transfer),
             ),
         ),
     )
