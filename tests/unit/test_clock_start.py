@@ -41,6 +41,16 @@ class TestNationwideReceiptDate:
         assert not decision
 
 
+class TestReceiptBeforeTheRuleSets:
+    def test_a_2010_receipt_decision_cites_no_decree(self, example):
+        """A 2010 receipt decision names no decree that was not yet in force."""
+        decision = example.can_receive("1.013225", "22333", "22366", at=D(2010, 7, 7))
+
+        assert "61/2018" not in decision.legal_basis
+        assert "118/2025" not in decision.legal_basis
+        assert "no rule set" in decision.legal_basis
+
+
 class TestClockStart:
     def test_no_transfer_starts_at_the_desk(self):
         """Without a transfer the clock starts at the desk receipt, citing Art. 17(3)."""

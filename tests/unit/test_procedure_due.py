@@ -150,3 +150,15 @@ class TestReceiptsBeforeTheModelledRuleSets:
         deadline = VN.due(at("2018-06-21T10:00+07:00"), ProcessingTime.working_days(3))
 
         assert "61/2018" in deadline.explanation[0].source
+
+
+class TestVersionWindow:
+    def test_a_receipt_outside_the_version_window_is_refused(self) -> None:
+        """A version cannot compute a receipt outside its window; the message says to pick one."""
+        permit = Catalog.sample().get("1.013225", on=dt.date(2025, 9, 1))
+
+        with pytest.raises(InvalidValueError) as caught:
+            permit.due(at("2026-07-01T09:00+07:00"), calendar=VN)
+
+        assert caught.value.field == "received_at"
+        assert "on=day" in str(caught.value)

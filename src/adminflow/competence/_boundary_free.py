@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from adminflow.calendar import ClockStart, Reason, ReasonKind, WorkingCalendar
+from adminflow.calendar import (
+    FIRST_RULE_SET_FROM,
+    ClockStart,
+    Reason,
+    ReasonKind,
+    WorkingCalendar,
+)
 from adminflow.competence._answer import Competence
 from adminflow.competence._model import Seat
 from adminflow.competence._protocols import ProcedureLike
@@ -133,7 +139,12 @@ class Transfer:
 def _regime(on: dt.date) -> str:
     if on >= _DECREE_118_FROM:
         return "Decree 118/2025/NĐ-CP"
-    return "Decree 61/2018/NĐ-CP (amended by Decree 107/2021/NĐ-CP)"
+    if on >= FIRST_RULE_SET_FROM:
+        return "Decree 61/2018/NĐ-CP (amended by Decree 107/2021/NĐ-CP)"
+    return (
+        "no rule set modelled: adminflow models the one-stop rules in force from 21 Jun 2018, "
+        "and cites no law for earlier days"
+    )
 
 
 def _basis(on: dt.date, articles: str) -> str:

@@ -91,6 +91,15 @@ def procedure_due(
     if clock_start is not None and not isinstance(clock_start, ClockStart):
         raise InvalidValueError("clock_start", clock_start, "must be a ClockStart or None")
     desk = calendar._local("received_at", received_at)
+    if not procedure.is_valid_on(desk.date()):
+        start_day = procedure.valid_from.isoformat() if procedure.valid_from else "..."
+        end_day = procedure.valid_to.isoformat() if procedure.valid_to else "..."
+        raise InvalidValueError(
+            "received_at",
+            received_at,
+            f"is outside the window [{start_day}, {end_day}) of this version of procedure "
+            f"{procedure.code}; take the version valid that day, Catalog.get(code, on=day)",
+        )
     start = desk
     head: list[Reason] = []
     if clock_start is not None:
