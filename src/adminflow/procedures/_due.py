@@ -12,7 +12,7 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import attrs
 
@@ -26,9 +26,39 @@ from adminflow.calendar import (
     WorkingCalendar,
 )
 from adminflow.errors import CalendarError, InvalidValueError
+from adminflow.procedures._enums import ExtensionMode
 
-if TYPE_CHECKING:
-    from adminflow.procedures._model import Extension, Procedure
+
+class Extension(Protocol):
+    """What the computation reads of an extension (:class:`adminflow.procedures.Extension`)."""
+
+    @property
+    def time(self) -> ProcessingTime: ...
+    @property
+    def condition(self) -> str: ...
+    @property
+    def legal_basis(self) -> str | None: ...
+    @property
+    def mode(self) -> ExtensionMode: ...
+
+
+class Procedure(Protocol):
+    """What the computation reads of a procedure (:class:`adminflow.procedures.Procedure`)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def processing_time(self) -> ProcessingTime: ...
+    @property
+    def legal_basis(self) -> tuple[str, ...]: ...
+    @property
+    def valid_from(self) -> dt.date | None: ...
+    @property
+    def valid_to(self) -> dt.date | None: ...
+    def is_valid_on(self, day: dt.date) -> bool: ...
+
 
 __all__ = ["procedure_due"]
 
@@ -80,14 +110,9 @@ def procedure_due(
     extension: Extension | None = None,
     clock_start: ClockStart | None = None,
 ) -> Deadline:
-    """See :meth:`adminflow.procedures.Procedure.due`."""
-    from adminflow.procedures._enums import ExtensionMode
-    from adminflow.procedures._model import Extension
-
+    """See :meth:`adminflow.procedures.Procedure.due` (which checks the extension's type)."""
     if not isinstance(calendar, WorkingCalendar):
         raise InvalidValueError("calendar", calendar, "must be a WorkingCalendar")
-    if extension is not None and not isinstance(extension, Extension):
-        raise InvalidValueError("extension", extension, "must be an Extension or None")
     if clock_start is not None and not isinstance(clock_start, ClockStart):
         raise InvalidValueError("clock_start", clock_start, "must be a ClockStart or None")
     desk = calendar._local("received_at", received_at)

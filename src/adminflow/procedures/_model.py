@@ -418,6 +418,8 @@ class Procedure:
         """
         from adminflow.procedures._due import procedure_due
 
+        if extension is not None and not isinstance(extension, Extension):
+            raise InvalidValueError("extension", extension, "must be an Extension or None")
         return procedure_due(
             self, received_at, calendar=calendar, extension=extension, clock_start=clock_start
         )
