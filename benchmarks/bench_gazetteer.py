@@ -1,10 +1,12 @@
-"""Benchmark: Gazetteer lookups and search against naive baselines, in the same run.
+"""Benchmark: Gazetteer loading, lookups, search and unit history against naive baselines.
 
+* the first ``Gazetteer.vietnam()`` (reading the shipped table, building the index) against
+  only splitting the table's lines;
 * ``unit(code)`` (a dict lookup) against a linear scan of the units;
 * ``search(text)`` (folded index + candidate pre-filter) against the obvious code that folds
   every name on each query and keeps those containing the folded text;
-* the first ``Gazetteer.vietnam()`` (building from the package) against iterating the package's
-  own ``Province``/``Ward`` objects.
+* the first history call (reading the 10,794 pre-2025 units) and ``successors(old_code)``
+  against a scan of the pre-2025 table for the code.
 
 Run: ``python benchmarks/bench_gazetteer.py``. Prints times and ratios (no targets enforced).
 """
@@ -14,12 +16,12 @@ from __future__ import annotations
 import random
 import time
 import unicodedata
+from importlib import resources
 
 from _timing import per_call
-from vietnam_provinces import Province, Ward
 
 from adminflow import AdministrativeUnit, Gazetteer
-from adminflow.jurisdictions import _gazetteer as _jurisdictions
+from adminflow.jurisdictions import _gazetteer
 
 
 def naive_fold(text: str) -> str:
@@ -36,17 +38,24 @@ def naive_search(
     return hits[:limit]
 
 
+def split_table(name: str) -> list[list[str]]:
+    text = (resources.files("adminflow") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+
+
 def main() -> None:
-    _jurisdictions._vietnam.cache_clear()
+    _gazetteer._vietnam.cache_clear()
     start = time.perf_counter()
     vietnam = Gazetteer.vietnam()
     vietnam.search("warm up")
     load = time.perf_counter() - start
     start = time.perf_counter()
-    raw = len(list(Province.iter_all())) + len(list(Ward.iter_all()))
-    package = time.perf_counter() - start
-    print(f"load + index: {load * 1e3:.1f} ms for {raw} units")
-    print(f"  (iterating the already imported package: {package * 1e3:.2f} ms)")
+    raw = len(split_table("units_2025.tsv"))
+    table = time.perf_counter() - start
+    print(
+        f"load + index: {load * 1e3:.1f} ms for {raw} units   (splitting the table alone:"
+        f" {table * 1e3:.2f} ms, x{load / table:,.0f})"
+    )
 
     units = list(vietnam)
     rng = random.Random(20250701)
@@ -62,6 +71,22 @@ def main() -> None:
     slow = per_call(lambda: [naive_search(units, q, 10) for q in queries[:20]], 20)
     ratio = slow / fast
     print(f"search(text): {fast * 1e6:8.1f} µs   naive fold  {slow * 1e6:9.1f} µs   x{ratio:,.1f}")
+
+    start = time.perf_counter()
+    old = vietnam.legacy_provinces()
+    history = time.perf_counter() - start
+    start = time.perf_counter()
+    rows = split_table("units_before_2025.tsv")
+    table = time.perf_counter() - start
+    print(
+        f"history load: {history * 1e3:.1f} ms for {len(rows)} pre-2025 units, {len(old)} provinces"
+        f"   (splitting the table alone: {table * 1e3:.2f} ms, x{history / table:,.0f})"
+    )
+    old_codes = [rng.choice(rows)[0] for _ in range(2000)]
+    fast = per_call(lambda: [vietnam.successors(c) for c in old_codes], len(old_codes))
+    slow = per_call(lambda: [next(r[4] for r in rows if r[0] == c) for c in old_codes[:100]], 100)
+    ratio = slow / fast
+    print(f"successors:   {fast * 1e6:8.2f} µs   table scan  {slow * 1e6:9.2f} µs   x{ratio:,.0f}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ The hierarchy::
     ├── InvalidValueError (ValueError)          .field .value .reason
     │   └── ValidationError                     .problems: every problem found at once
     ├── NotFoundError (LookupError)             .kind .key
+    ├── AmbiguousUnitError (LookupError)        .field .key .candidates
     ├── WorkflowError
     │   ├── TransitionNotAllowedError           .action .state .allowed
     │   └── GuardFailedError                    .action .guard .reason
@@ -38,6 +39,7 @@ import attrs
 __all__ = [
     "AdminflowError",
     "AmbiguousCompetenceError",
+    "AmbiguousUnitError",
     "CalendarError",
     "CompetenceError",
     "ConcurrencyError",
@@ -127,6 +129,31 @@ class NotFoundError(AdminflowError, LookupError):
         self.kind = kind
         self.key = key
         message = f"unknown {kind}: {key!r}"
+        super().__init__(f"{message} ({hint})" if hint else message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousUnitError(AdminflowError, LookupError):
+    """Several administrative units answer a lookup that needs exactly one.
+
+    Raised when an old address fits several units before 1 July 2025, and when a unit was
+    divided between several successors on that day.
+
+    Attributes:
+        field: The argument that was ambiguous (``"old_code"``, ``"commune"`` ...).
+        key: Its value.
+        candidates: The units that answer, each as ``"code name"``.
+    """
+
+    def __init__(self, field: str, key: Any, candidates: Sequence[str], *, hint: str = "") -> None:
+        self.field = field
+        self.key = key
+        self.candidates = tuple(candidates)
+        message = f"{field}: {key!r} fits {len(self.candidates)} units: " + "; ".join(
+            self.candidates
+        )
         super().__init__(f"{message} ({hint})" if hint else message)
 
     def __str__(self) -> str:

@@ -28,7 +28,7 @@ class TestUnitsSearch:
         assert result.returncode == 0, result.stderr
         assert len(lines) == 3
         assert lines[0].split()[:4] == ["56", "tinh", "Tỉnh", "Khánh"]
-        assert lines[1].startswith("04333")
+        assert lines[1].startswith("04342")
         assert lines[1].endswith("Tỉnh Lào Cai")
 
     def test_search_json_and_level(self) -> None:
@@ -103,12 +103,16 @@ class TestUnitsCommunes:
 
 class TestLazyLoading:
     def test_importing_adminflow_loads_no_gazetteer_data(self) -> None:
-        """`import adminflow` leaves vietnam_provinces unimported until a gazetteer is asked for."""
+        """`import adminflow` reads no unit table; the pre-2025 one waits for a history call."""
         code = (
             "import sys, adminflow\n"
-            "assert 'vietnam_provinces' not in sys.modules\n"
-            "adminflow.Gazetteer.vietnam()\n"
-            "assert 'vietnam_provinces' in sys.modules\n"
+            "assert 'adminflow.jurisdictions' not in sys.modules\n"
+            "from adminflow.jurisdictions import _gazetteer\n"
+            "assert _gazetteer._vietnam.cache_info().currsize == 0\n"
+            "vietnam = adminflow.Gazetteer.vietnam()\n"
+            "assert _gazetteer._vietnam_history.cache_info().currsize == 0\n"
+            "vietnam.successors('30')\n"
+            "assert _gazetteer._vietnam_history.cache_info().currsize == 1\n"
         )
 
         result = subprocess.run(

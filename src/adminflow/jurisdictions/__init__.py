@@ -20,6 +20,7 @@ from adminflow.jurisdictions._codes import (
 )
 from adminflow.jurisdictions._functions import AuthorityFunction, authority_functions
 from adminflow.jurisdictions._gazetteer import Gazetteer
+from adminflow.jurisdictions._history import LegacyKind, LegacyUnit
 from adminflow.jurisdictions._units import (
     AdministrativeUnit,
     Authority,
@@ -40,6 +41,8 @@ __all__ = [
     "DossierCode",
     "DossierCodeLayout",
     "Gazetteer",
+    "LegacyKind",
+    "LegacyUnit",
     "Level",
     "UnitKind",
     "authority_functions",

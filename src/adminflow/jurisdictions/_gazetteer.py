@@ -1,22 +1,30 @@
 """The gazetteer (danh mục đơn vị hành chính): units by code, by province and by name.
 
-:meth:`Gazetteer.vietnam` loads the official units lazily; :func:`load_vietnam` imports the data
-package only when called, so nothing here runs at import time.
+:meth:`Gazetteer.vietnam` reads the shipped unit tables on first use (the pre-2025 table only
+when history is first asked for), so nothing here runs at import time.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from adminflow.errors import InvalidValueError, NotFoundError, Problem, ValidationError
-from adminflow.jurisdictions._search import clean_name, fold, tone_key
+from adminflow.errors import (
+    AmbiguousUnitError,
+    InvalidValueError,
+    NotFoundError,
+    Problem,
+    ValidationError,
+)
+from adminflow.jurisdictions._data import data_version, load_vietnam
+from adminflow.jurisdictions._history import LegacyUnit, UnitHistory, load_history
+from adminflow.jurisdictions._search import fold, tone_key
 from adminflow.jurisdictions._units import AdministrativeUnit, Level, UnitKind, check_unit_code
 
-__all__ = ["Gazetteer", "SearchEntry", "SearchIndex", "data_version", "load_vietnam"]
+__all__ = ["Gazetteer", "SearchEntry", "SearchIndex"]
 
 
 @attrs.frozen
@@ -84,46 +92,6 @@ class SearchIndex:
         return candidates
 
 
-def load_vietnam() -> Iterator[AdministrativeUnit]:
-    """Yield the provinces, then the commune-level units, of the ``vietnam-provinces`` package.
-
-    Province names get their kind in front, as in Decision 19/2025/QĐ-TTg (``Tỉnh Khánh Hòa``;
-    centrally-run cities already read ``Thành phố Hà Nội``).
-    """
-    from vietnam_provinces import Province, VietNamDivisionType, Ward
-
-    from adminflow.jurisdictions._units import AdministrativeUnit, UnitKind
-
-    kinds = {
-        VietNamDivisionType.TINH: UnitKind.PROVINCE,
-        VietNamDivisionType.THANH_PHO_TRUNG_UONG: UnitKind.CITY,
-        VietNamDivisionType.XA: UnitKind.COMMUNE,
-        VietNamDivisionType.PHUONG: UnitKind.WARD,
-        VietNamDivisionType.DAC_KHU: UnitKind.SPECIAL_ZONE,
-    }
-    for province in sorted(Province.iter_all(), key=lambda p: int(p.code)):
-        kind = kinds[province.division_type]
-        name = clean_name(province.name)
-        if kind is UnitKind.PROVINCE and not fold(name).startswith("tinh "):
-            name = f"Tỉnh {name}"
-        yield AdministrativeUnit(f"{int(province.code):02d}", name, kind)
-    for ward in sorted(Ward.iter_all(), key=lambda w: int(w.code)):
-        yield AdministrativeUnit(
-            f"{int(ward.code):05d}",
-            clean_name(ward.name),
-            kinds[ward.division_type],
-            f"{int(ward.province_code):02d}",
-        )
-
-
-def data_version() -> str:
-    """Version and retrieval date of the ``vietnam-provinces`` data."""
-    import vietnam_provinces
-
-    version, retrieved = vietnam_provinces.__version__, vietnam_provinces.__data_version__
-    return f"vietnam-provinces {version} (data {retrieved})"
-
-
 class Gazetteer:
     """A gazetteer (danh mục đơn vị hành chính): units by code, by province and by name.
 
@@ -186,12 +154,16 @@ class Gazetteer:
             for p in self._provinces
         }
         self._index: SearchIndex | None = None
+        self._history_loader: Callable[[], UnitHistory] | None = None
 
     @classmethod
     def vietnam(cls) -> Gazetteer:
         """The 34 provinces and 3,321 commune-level units in force since 1 July 2025.
 
-        Data from the ``vietnam-provinces`` package, loaded on the first call and cached.
+        The codes are the official ones of Decision 19/2025/QĐ-TTg (see :attr:`data_version`
+        for the source and its date). The table is read on the first call and cached; the
+        units before 1 July 2025 (:meth:`successors`, :meth:`predecessors`,
+        :meth:`unit_for_legacy_address` ...) are read the first time they are asked for.
 
         References:
             NA Resolution 202/2025/QH15 (34 provincial units); the 34 NASC resolutions on
@@ -337,6 +309,192 @@ class Gazetteer:
         ranked.sort(key=lambda pair: pair[0])
         return [unit for _, unit in ranked[:limit]]
 
+    @property
+    def data_version(self) -> str:
+        """Where the units come from and as of when (the ``source`` of your own gazetteer).
+
+        Examples:
+            >>> Gazetteer.vietnam().data_version
+            'vietnamadminunits 1.0.4, data of 2025-08-23 (codes of Decision 19/2025/QĐ-TTg)'
+        """
+        return self.source
+
+    # --- Units before 1 July 2025 ------------------------------------------------------------
+
+    def legacy_unit(self, old_code: str) -> LegacyUnit:
+        """The province, district or commune with this code before 1 July 2025.
+
+        Raises:
+            InvalidValueError: If ``old_code`` is not 2, 3 or 5 digits.
+            NotFoundError: If no unit had this code on 30 June 2025, or the gazetteer has no
+                pre-2025 data (only :meth:`vietnam` has).
+
+        Examples:
+            >>> Gazetteer.vietnam().legacy_unit("574").name
+            'Huyện Diên Khánh'
+        """
+        return self._history().unit(old_code)
+
+    def legacy_provinces(self) -> tuple[LegacyUnit, ...]:
+        """The 63 provinces in force before 1 July 2025, in code order.
+
+        Raises:
+            NotFoundError: If the gazetteer has no pre-2025 data (only :meth:`vietnam` has).
+        """
+        return self._history().children.get(None, ())
+
+    def legacy_districts(self, old_province_code: str) -> tuple[LegacyUnit, ...]:
+        """The districts (quận, huyện, thị xã, thành phố) of a province before 1 July 2025.
+
+        Raises:
+            InvalidValueError: If the code is not 2, 3 or 5 digits.
+            NotFoundError: If no province had this code on 30 June 2025.
+        """
+        return self._history().children_of(old_province_code, Level.DISTRICT)
+
+    def legacy_communes(self, district_code: str) -> tuple[LegacyUnit, ...]:
+        """The communes (xã, phường, thị trấn) of a district before 1 July 2025.
+
+        Raises:
+            InvalidValueError: If the code is not 2, 3 or 5 digits.
+            NotFoundError: If no district had this code on 30 June 2025.
+
+        Examples:
+            >>> [u.code for u in Gazetteer.vietnam().legacy_communes("574")][:3]
+            ['22651', '22654', '22657']
+        """
+        return self._history().children_of(district_code, Level.COMMUNE)
+
+    def successors(self, old_code: str) -> tuple[AdministrativeUnit, ...]:
+        """Today's units that took over a unit in force before 1 July 2025.
+
+        A commune that went whole into a new unit has one successor. A commune divided between
+        several units has each of them, the first being the one the source found nearest to
+        the old commune's centre (a geographic guess, not a legal fact). An old province has
+        the province it merged into; a district has the successors of its communes (an island
+        district without communes has its special zone).
+
+        Raises:
+            InvalidValueError: If ``old_code`` is not 2, 3 or 5 digits.
+            NotFoundError: If no unit had this code on 30 June 2025.
+
+        References:
+            Decision 19/2025/QĐ-TTg, Art. 3 (a merged unit keeps the code of the unit hosting
+            its People's Committee seat); NA Resolution 202/2025/QH15; the NASC resolutions
+            rearranging each province's communes.
+
+        Examples:
+            >>> [u.name for u in Gazetteer.vietnam().successors("30")]
+            ['Thành phố Hải Phòng']
+        """
+        return tuple(self._by_code[c] for c in self._history().successor_codes(old_code))
+
+    def successor(self, old_code: str) -> AdministrativeUnit:
+        """The one unit that took over a unit in force before 1 July 2025.
+
+        Raises:
+            InvalidValueError: If ``old_code`` is not 2, 3 or 5 digits.
+            NotFoundError: If no unit had this code on 30 June 2025.
+            AmbiguousUnitError: If it was divided between several units (a district, or one
+                of the 471 divided communes): use :meth:`successors`, or the street address.
+
+        Examples:
+            >>> Gazetteer.vietnam().successor("22690").name  # Xã Diên Toàn, Diên Khánh
+            'Xã Diên Khánh'
+        """
+        units = self.successors(old_code)
+        if len(units) > 1:
+            raise AmbiguousUnitError(
+                "old_code",
+                old_code,
+                tuple(f"{u.code} {u.name}" for u in units),
+                hint="divided on 1 July 2025; see Gazetteer.successors()",
+            )
+        return units[0]
+
+    def predecessors(self, code: str) -> tuple[LegacyUnit, ...]:
+        """The pre-2025 units (whole or in part) that a unit of today was formed from.
+
+        For a commune-level unit, its old communes in code order (or, for a special zone made
+        of an island district without communes, that district); for a province, the old
+        provinces merged into it.
+
+        Raises:
+            InvalidValueError: If ``code`` is not 2 or 5 digits.
+            NotFoundError: If no unit has this code today.
+
+        Examples:
+            >>> [u.name for u in Gazetteer.vietnam().predecessors("22651")]
+            ['Thị trấn Diên Khánh', 'Xã Diên Toàn', 'Xã Diên An']
+        """
+        unit = self.unit(code)
+        history = self._history()
+        return tuple(history.by_code[c] for c in history.predecessors.get(unit.code, ()))
+
+    def find_legacy(
+        self, *, province: str, district: str | None = None, commune: str | None = None
+    ) -> LegacyUnit:
+        """The pre-2025 unit named by an old address: a commune, or a district if no commune.
+
+        Names match ignoring case, diacritics and the kind word (``"dien toan"`` finds Xã Diên
+        Toàn); a code works too. The district may be left out when the commune's name is
+        unique in the province.
+
+        Raises:
+            InvalidValueError: If a given name is blank or not a string.
+            NotFoundError: If no such unit existed on 30 June 2025.
+            AmbiguousUnitError: If several units answer (give the district).
+
+        Examples:
+            >>> g = Gazetteer.vietnam()
+            >>> g.find_legacy(province="Khánh Hòa", district="Diên Khánh", commune="Diên Toàn").code
+            '22690'
+        """
+        history = self._history()
+        old_province = history.find(province, field="province", parent=None, level=Level.PROVINCE)
+        old_district = None
+        if district is not None:
+            old_district = history.find(
+                district, field="district", parent=old_province, level=Level.DISTRICT
+            )
+        if commune is None:
+            if old_district is None:
+                raise InvalidValueError("commune", commune, "give a commune or a district")
+            return old_district
+        return history.find(
+            commune, field="commune", parent=old_district or old_province, level=Level.COMMUNE
+        )
+
+    def unit_for_legacy_address(
+        self, *, province: str, district: str | None = None, commune: str
+    ) -> AdministrativeUnit:
+        """The unit of today that a pre-1-July-2025 address (commune, district, province) is in.
+
+        ``find_legacy`` then ``successor``: an address in a commune that went whole into a new
+        unit resolves; one in a divided commune raises, because only the street tells which
+        part it lies in.
+
+        Raises:
+            InvalidValueError: If a name is blank or not a string.
+            NotFoundError: If the old unit is unknown.
+            AmbiguousUnitError: If the names fit several old units, or the commune was divided.
+
+        Examples:
+            >>> Gazetteer.vietnam().unit_for_legacy_address(
+            ...     province="Khánh Hòa", district="Diên Khánh", commune="Xã Diên Toàn").name
+            'Xã Diên Khánh'
+        """
+        return self.successor(
+            self.find_legacy(province=province, district=district, commune=commune).code
+        )
+
+    def _history(self) -> UnitHistory:
+        if self._history_loader is None:
+            raise NotFoundError(
+                "pre-2025 data", self.source, hint="only Gazetteer.vietnam() carries unit history"
+            )
+        return self._history_loader()
+
     def _search_index(self) -> SearchIndex:
         if self._index is None:
             self._index = SearchIndex([self._entry(unit) for unit in self._by_code.values()])
@@ -353,4 +511,11 @@ class Gazetteer:
 
 @functools.cache
 def _vietnam() -> Gazetteer:
-    return Gazetteer(load_vietnam(), source=data_version())
+    gazetteer = Gazetteer(load_vietnam(), source=data_version())
+    gazetteer._history_loader = _vietnam_history
+    return gazetteer
+
+
+@functools.cache
+def _vietnam_history() -> UnitHistory:
+    return load_history()
