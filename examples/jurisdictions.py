@@ -50,6 +50,20 @@ def main() -> None:
     except NotFoundError as error:
         print("closed or unknown code:", error)
 
+    # 00001 was Phường Phúc Xá (Quận Ba Đình) before 1 July 2025; an old address finds its unit.
+    print(
+        "00001 before 2025:",
+        vietnam.legacy_unit("00001").name,
+        "->",
+        vietnam.successor("00001").name,
+    )
+    today = vietnam.unit_for_legacy_address(
+        province="TP. Hồ Chí Minh", district="Quận 1", commune="P. Bến Nghé"
+    )
+    print("P. Bến Nghé, Quận 1 (2024) is today", today.code, today.name)
+    print(ward.name, "was formed from", [u.name for u in vietnam.predecessors(ward.code)])
+    print("data:", vietnam.data_version)
+
 
 if __name__ == "__main__":
     main()

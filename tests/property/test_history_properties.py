@@ -1,10 +1,12 @@
 """Invariants of the unit history of 1 July 2025 (Decision 19/2025/QĐ-TTg, Art. 3)."""
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adminflow.errors import AmbiguousUnitError
+from adminflow.errors import AdminflowError, AmbiguousUnitError
 from adminflow.jurisdictions import Gazetteer, Level
 
 VIETNAM = Gazetteer.vietnam()
@@ -55,3 +57,40 @@ class TestHistoryInvariants:
         province = VIETNAM.successor(district.parent_code or "")
 
         assert {u.parent_code for u in VIETNAM.successors(old_code)} == {province.code}
+
+
+GARBAGE = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["30", "568", "22690", "00070", "１２", "", " 30"]),
+    st.none(),
+    st.integers(),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+class TestHistoryInputs:
+    @given(GARBAGE)
+    def test_code_lookups_raise_only_adminflow_errors(self, value: object) -> None:
+        """Any value given as a code either answers or raises an AdminflowError."""
+        for lookup in (
+            VIETNAM.legacy_unit,
+            VIETNAM.legacy_districts,
+            VIETNAM.legacy_communes,
+            VIETNAM.successors,
+            VIETNAM.successor,
+            VIETNAM.predecessors,
+        ):
+            with contextlib.suppress(AdminflowError):
+                lookup(value)  # type: ignore[arg-type]
+
+    @given(GARBAGE, st.one_of(st.none(), GARBAGE), GARBAGE)
+    def test_address_lookups_raise_only_adminflow_errors(
+        self, province: object, district: object, commune: object
+    ) -> None:
+        """Any values given as an old address either answer or raise an AdminflowError."""
+        with contextlib.suppress(AdminflowError):
+            VIETNAM.unit_for_legacy_address(
+                province=province,  # type: ignore[arg-type]
+                district=district,  # type: ignore[arg-type]
+                commune=commune,  # type: ignore[arg-type]
+            )

@@ -195,3 +195,17 @@ class TestHistory:
 
 def _old_provinces() -> list[str]:
     return [unit.code for unit in Gazetteer.vietnam().legacy_provinces()]
+
+
+class TestExampleRulesAgainstHistory:
+    def test_example_districts_match_the_pre_2025_data(self, vietnam: Gazetteer) -> None:
+        """The districts typed into the example Khánh Hòa rules agree with the pre-2025 table."""
+        from adminflow.competence import CompetenceRules
+
+        districts = CompetenceRules.example_khanh_hoa().districts
+
+        assert districts
+        for district in districts:
+            old = vietnam.legacy_unit(district.code)
+            assert old.name == district.name
+            assert district.communes == {u.code for u in vietnam.successors(district.code)}
