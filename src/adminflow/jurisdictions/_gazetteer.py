@@ -97,7 +97,9 @@ class Gazetteer:
 
     Build the official one with :meth:`vietnam`, or your own from any units (for tests or a
     single province). Lookups by code are dictionary lookups; :meth:`search` scans a folded
-    index built on first use.
+    index built on first use. The official one also knows the units in force before 1 July
+    2025 and what became of them (:meth:`successors`, :meth:`predecessors`,
+    :meth:`unit_for_legacy_address`); a gazetteer of your own has no such history.
 
     Args:
         units: The units; every commune's province must be among them.
