@@ -250,7 +250,9 @@ class TestStrategiesReachTheRules:
         find(
             with_queries(valid_competence_rules(catalog=CATALOG, gazetteer=GAZETTEER)),
             applies,
-            settings=settings(max_examples=300, database=None, phases=[Phase.generate]),
+            settings=settings(
+                max_examples=1000, database=None, phases=[Phase.generate], derandomize=True
+            ),
         )
 
     def test_unvalidated_rule_sets_can_be_ambiguous(self):
@@ -263,7 +265,9 @@ class TestStrategiesReachTheRules:
         find(
             with_queries(competence_rules()),
             ambiguous,
-            settings=settings(max_examples=500, database=None, phases=[Phase.generate]),
+            settings=settings(
+                max_examples=500, database=None, phases=[Phase.generate], derandomize=True
+            ),
         )
 
 
