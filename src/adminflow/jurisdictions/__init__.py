@@ -21,6 +21,11 @@ from adminflow.jurisdictions._codes import (
 from adminflow.jurisdictions._functions import AuthorityFunction, authority_functions
 from adminflow.jurisdictions._gazetteer import Gazetteer
 from adminflow.jurisdictions._history import LegacyKind, LegacyUnit
+from adminflow.jurisdictions._person_codes import (
+    mask_number,
+    validate_personal_id,
+    validate_tax_code,
+)
 from adminflow.jurisdictions._units import (
     AdministrativeUnit,
     Authority,
@@ -46,8 +51,11 @@ __all__ = [
     "Level",
     "UnitKind",
     "authority_functions",
+    "mask_number",
     "parse_agency_code",
     "parse_dossier_code",
     "validate_agency_code",
+    "validate_personal_id",
     "validate_procedure_code",
+    "validate_tax_code",
 ]

@@ -1,0 +1,89 @@
+"""Bridges to catalogue, deadline and code features that are being extended elsewhere.
+
+The workflow calls these helpers rather than the library directly for three features that grow
+in the legal-corrections work: dated procedure versions (``Catalog.get(code, on=)``), due
+instants with an extension and a clock start (``Procedure.due``), and the 2026 dossier-code
+layout (``DossierCode.generate``). Each helper uses the new API when it is present, and today's
+API otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from typing import Any
+
+from adminflow.calendar import WorkingCalendar
+from adminflow.codes import DossierCode, parse_agency_code
+from adminflow.errors import InvalidValueError, NotFoundError
+from adminflow.procedures import Catalog, Procedure
+
+__all__ = ["dossier_code", "get_procedure", "procedure_due"]
+
+
+def _accepts(func: Any, name: str) -> bool:
+    try:
+        return name in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def get_procedure(catalog: Catalog, code: str, on: dt.date) -> Procedure:
+    """The version of procedure ``code`` in force on ``on``.
+
+    Raises:
+        NotFoundError: The catalogue has no such procedure, or none in force that day.
+    """
+    if _accepts(catalog.get, "on"):
+        found: Procedure = catalog.get(code, on=on)  # type: ignore[call-arg]
+        return found
+    procedure = catalog.get(code)
+    if not procedure.is_valid_on(on):
+        raise NotFoundError("procedure", code, hint=f"no version in force on {on.isoformat()}")
+    return procedure
+
+
+def procedure_due(
+    procedure: Procedure, start: dt.datetime, calendar: WorkingCalendar
+) -> tuple[dt.datetime, tuple[tuple[str, str], ...]]:
+    """The due instant of ``procedure`` counted from ``start``, and its explanation lines.
+
+    Returns:
+        ``(due_at, ((text, source), ...))``.
+    """
+    due = getattr(procedure, "due", None)
+    if due is not None and _accepts(due, "calendar"):
+        deadline = due(start, calendar=calendar)
+    else:
+        deadline = calendar.due(start, procedure.processing_time)
+    lines = tuple(
+        (f"{r.day:%a %d %b %Y}: {r.text}" if r.day else r.text, r.source)
+        for r in deadline.explanation
+    )
+    return deadline.due_at, lines
+
+
+def dossier_code(agency: str, received_on: dt.date, sequence: int) -> str:
+    """The dossier code of the agency, receipt day and daily sequence number.
+
+    Raises:
+        InvalidValueError: The agency identifier or the sequence is malformed.
+    """
+    parsed = parse_agency_code(agency, field="agency")
+    generate = getattr(DossierCode, "generate", None)
+    if generate is not None:
+        return str(generate(parsed, received_on, sequence))
+    if isinstance(sequence, bool) or not isinstance(sequence, int):
+        raise InvalidValueError("sequence", sequence, "must be an integer")
+    return str(DossierCode(parsed, received_on, sequence))
+
+
+def parse_dossier_code(text: object) -> str:
+    """``text`` if it is a dossier code in a layout the library knows.
+
+    Raises:
+        InvalidValueError: It is not.
+    """
+    from adminflow.codes import parse_dossier_code as parse
+
+    return str(parse(text, field="code"))

@@ -1,0 +1,681 @@
+"""Dossier events: past-tense facts, how each changes a dossier, and their JSON form.
+
+Every event carries the dossier's id, its version after the event (1 for the first), the
+instant, the actor, the status it led to, the reason and the legal basis. Events carry the
+values the workflow computed (due instants, the explanation lines), so :func:`replay` needs no
+calendar or catalogue and rebuilds the dossier exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+import attrs
+import cattrs
+
+from adminflow.dossiers._model import (
+    Actor,
+    Applicant,
+    ClockNote,
+    Dossier,
+    Pause,
+    Payment,
+    StepRecord,
+    SupplementRecord,
+    check_instant,
+)
+from adminflow.dossiers._status import (
+    DossierStatus,
+    FilingChannel,
+    Outcome,
+    StepKind,
+    SupplementStage,
+)
+from adminflow.errors import AdminflowError, InvalidValueError
+
+__all__ = [
+    "EVENT_TYPES",
+    "CorrectionRequested",
+    "DeadlineExtended",
+    "DossierClosed",
+    "DossierEvent",
+    "DossierReceived",
+    "DossierRefused",
+    "DossierStopped",
+    "DossierSubmitted",
+    "DossierSupplemented",
+    "DossierTransferred",
+    "PaymentMade",
+    "PaymentRequested",
+    "ReceiptRefused",
+    "ResultApproved",
+    "ResultReturned",
+    "StepCompleted",
+    "StepForwarded",
+    "SupplementRequested",
+    "TransferReceived",
+    "apply_event",
+    "dossier_from_dict",
+    "dossier_to_dict",
+    "event_from_dict",
+    "event_to_dict",
+    "replay",
+]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierEvent:
+    """Base class of dossier events.
+
+    Attributes:
+        dossier_id: The dossier.
+        version: The dossier's version after this event (1 for the first).
+        at: When it happened (aware).
+        actor: Who did it.
+        status: The status it led to.
+        reason: Why, in words, if any.
+        legal_basis: The articles it rests on.
+    """
+
+    resets_clock: ClassVar[bool] = False
+
+    dossier_id: str
+    version: int
+    at: dt.datetime
+    actor: Actor
+    status: DossierStatus
+    reason: str | None = None
+    legal_basis: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.dossier_id, str) or not self.dossier_id:
+            raise InvalidValueError("dossier_id", self.dossier_id, "must be a non-empty string")
+        if type(self.version) is not int or self.version < 1:
+            raise InvalidValueError("version", self.version, "must be an integer >= 1")
+        check_instant("at", self.at)
+        if not isinstance(self.actor, Actor):
+            raise InvalidValueError("actor", type(self.actor).__name__, "must be an Actor")
+        if not isinstance(self.status, DossierStatus):
+            raise InvalidValueError("status", self.status, "must be a DossierStatus")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierSubmitted(DossierEvent):
+    """A dossier was filed (nộp hồ sơ). Decree 118/2025 Art. 15, 17(2)."""
+
+    procedure_code: str
+    procedure_version: dt.date | None
+    procedure_field: str
+    applicant: Applicant
+    unit_code: str
+    province_code: str
+    receiving_unit_code: str
+    channel: FilingChannel
+    rule_set: str
+    fee_payable: bool
+    paper_result: bool
+    check_due_at: dt.datetime | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierReceived(DossierEvent):
+    """The dossier was received and the receipt slip issued (tiếp nhận). Art. 17(1)(c), 17(3)."""
+
+    code: str
+    rule_set: str
+    procedure_version: dt.date | None
+    authority_id: str | None
+    clock_started_at: dt.datetime
+    due_at: dt.datetime
+    boundary_free: bool
+    digitised: bool = False
+    reused_data: bool = False
+    late: bool = False
+    notes: tuple[ClockNote, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ReceiptRefused(DossierEvent):
+    """Receipt was refused with a refusal slip (từ chối tiếp nhận). Art. 17(1)(c)."""
+
+    reasons: tuple[str, ...]
+    late: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class SupplementRequested(DossierEvent):
+    """A supplement was requested, listing every item (yêu cầu bổ sung). Art. 17, 19(5)."""
+
+    stage: SupplementStage
+    items: tuple[str, ...]
+    late: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierSupplemented(DossierEvent):
+    """The applicant supplied everything asked for (bổ sung đủ). Art. 19(5) restarts the clock."""
+
+    stage: SupplementStage
+    clock_started_at: dt.datetime | None = None
+    due_at: dt.datetime | None = None
+    notes: tuple[ClockNote, ...] = ()
+
+    @property
+    def resets_clock(self) -> bool:  # type: ignore[override]
+        """An appraisal-stage supplement restarts the processing time from zero."""
+        return self.stage is SupplementStage.APPRAISAL
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierTransferred(DossierEvent):
+    """The dossier left for the competent agency (chuyển hồ sơ). Art. 18, 20(1)."""
+
+    electronic: bool
+    destination: str | None
+    transfer_due_at: dt.datetime
+    late: bool = False
+    clock_started_at: dt.datetime | None = None
+    due_at: dt.datetime | None = None
+    notes: tuple[ClockNote, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class TransferReceived(DossierEvent):
+    """The competent agency received the transferred dossier. Art. 17(3) as amended (2026)."""
+
+    clock_started_at: dt.datetime | None = None
+    due_at: dt.datetime | None = None
+    notes: tuple[ClockNote, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class StepForwarded(DossierEvent):
+    """A step was forwarded to a body with its due instant. Art. 19(1)-(4), 20(2)."""
+
+    step: str
+    body: str
+    kind: StepKind
+    due_at: dt.datetime
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class StepCompleted(DossierEvent):
+    """A step was completed by its body (late when after its due instant)."""
+
+    step: str
+    body: str
+    late: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class PaymentRequested(DossierEvent):
+    """The applicant was asked to meet a financial obligation. Art. 24(2); sector law."""
+
+    amount_vnd: int | None = None
+    pauses_clock: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class PaymentMade(DossierEvent):
+    """The financial obligation was met; a pause, if any, moved the appointment."""
+
+    online: bool = False
+    due_at: dt.datetime | None = None
+    notes: tuple[ClockNote, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DeadlineExtended(DossierEvent):
+    """The appointment was moved once, with an apology (gia hạn, xin lỗi). Art. 19(6)."""
+
+    apology: str
+    due_at: dt.datetime
+    notes: tuple[ClockNote, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierRefused(DossierEvent):
+    """The dossier was refused after appraisal, with written reasons. Art. 19(3)."""
+
+    reasons: tuple[str, ...]
+    authority_id: str | None = None
+    outcome: Outcome | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ResultApproved(DossierEvent):
+    """The result was signed and issued (ký duyệt, ban hành). Art. 22(1); Art. 23(1) corrected.
+
+    Attributes:
+        authority_id: The body whose leader signed.
+        signed_as: ``"deciding"`` (the deciding body) or ``"acting"`` (under an authorization).
+    """
+
+    authority_id: str | None
+    signed_as: str
+    e_result: bool = False
+    digitally_signed: bool = False
+    result: str | None = None
+    outcome: Outcome | None = None
+    late: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ResultReturned(DossierEvent):
+    """The result was returned to the applicant (trả kết quả). Art. 22(3)-(5)."""
+
+    in_person: bool = False
+    outcome: Outcome | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierStopped(DossierEvent):
+    """Handling stopped at the applicant's request (dừng thực hiện). Art. 21."""
+
+    outcome: Outcome | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DossierClosed(DossierEvent):
+    """Closed: not supplemented within 15 days of the notice (đóng hồ sơ). Art. 19(5)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class CorrectionRequested(DossierEvent):
+    """A returned result was sent back to correct an official's error. Art. 23(1)."""
+
+    correction_due_at: dt.datetime
+
+
+EVENT_TYPES: dict[str, type[DossierEvent]] = {
+    cls.__name__: cls
+    for cls in (
+        DossierSubmitted,
+        DossierReceived,
+        ReceiptRefused,
+        SupplementRequested,
+        DossierSupplemented,
+        DossierTransferred,
+        TransferReceived,
+        StepForwarded,
+        StepCompleted,
+        PaymentRequested,
+        PaymentMade,
+        DeadlineExtended,
+        DossierRefused,
+        ResultApproved,
+        ResultReturned,
+        DossierStopped,
+        DossierClosed,
+        CorrectionRequested,
+    )
+}
+
+# --------------------------------------------------------------------------- applying
+
+_Changes = dict[str, Any]
+
+
+def _clock(e: Any, d: Dossier, changes: _Changes, *, original: bool) -> None:
+    if e.due_at is not None:
+        changes["due_at"] = e.due_at
+        if original:
+            changes["original_due_at"] = e.due_at
+    if getattr(e, "clock_started_at", None) is not None:
+        changes["clock_started_at"] = e.clock_started_at
+
+
+def _submitted(e: DossierSubmitted, d: Dossier | None) -> Dossier:
+    return Dossier(
+        id=e.dossier_id,
+        version=e.version,
+        status=e.status,
+        rule_set=e.rule_set,
+        procedure_code=e.procedure_code,
+        procedure_version=e.procedure_version,
+        procedure_field=e.procedure_field,
+        applicant=e.applicant,
+        unit_code=e.unit_code,
+        province_code=e.province_code,
+        receiving_unit_code=e.receiving_unit_code,
+        channel=e.channel,
+        submitted_at=e.at,
+        fee_payable=e.fee_payable,
+        paper_result=e.paper_result,
+        history=(e,),
+    )
+
+
+def _received(e: DossierReceived, d: Dossier, c: _Changes) -> None:
+    c.update(
+        code=e.code,
+        rule_set=e.rule_set,
+        procedure_version=e.procedure_version,
+        authority_id=e.authority_id,
+        received_at=e.at,
+        boundary_free=e.boundary_free,
+        digitised=e.digitised,
+        reused_data=e.reused_data,
+    )
+    _clock(e, d, c, original=True)
+
+
+def _supplement_requested(e: SupplementRequested, d: Dossier, c: _Changes) -> None:
+    c["supplements"] = (*d.supplements, SupplementRecord(e.stage, e.at, e.items))
+
+
+def _supplemented(e: DossierSupplemented, d: Dossier, c: _Changes) -> None:
+    last = d.supplements[-1]
+    c["supplements"] = (*d.supplements[:-1], attrs.evolve(last, completed_at=e.at))
+    _clock(e, d, c, original=True)
+
+
+def _transferred(e: DossierTransferred | TransferReceived, d: Dossier, c: _Changes) -> None:
+    _clock(e, d, c, original=d.original_due_at == d.due_at)
+
+
+def _step_forwarded(e: StepForwarded, d: Dossier, c: _Changes) -> None:
+    c["steps"] = (*d.steps, StepRecord(e.step, e.body, e.kind, e.at, e.due_at))
+
+
+def _step_completed(e: StepCompleted, d: Dossier, c: _Changes) -> None:
+    steps = list(d.steps)
+    for i, s in enumerate(steps):
+        if s.completed_at is None and s.name == e.step and s.body == e.body:
+            steps[i] = attrs.evolve(s, completed_at=e.at)
+            break
+    c["steps"] = tuple(steps)
+
+
+def _payment_requested(e: PaymentRequested, d: Dossier, c: _Changes) -> None:
+    c["payments"] = (*d.payments, Payment(e.at, e.amount_vnd, e.pauses_clock))
+    if e.pauses_clock:
+        c["pauses"] = (*d.pauses, Pause(e.at, e.reason or "", e.legal_basis or ""))
+
+
+def _payment_made(e: PaymentMade, d: Dossier, c: _Changes) -> None:
+    last = d.payments[-1]
+    c["payments"] = (*d.payments[:-1], attrs.evolve(last, paid_at=e.at, online=e.online))
+    if last.pauses_clock and d.pauses:
+        c["pauses"] = (*d.pauses[:-1], attrs.evolve(d.pauses[-1], end=e.at))
+    if e.due_at is not None:
+        c["due_at"] = e.due_at
+        if not d.extended:
+            c["original_due_at"] = e.due_at
+
+
+def _extended(e: DeadlineExtended, d: Dossier, c: _Changes) -> None:
+    c.update(due_at=e.due_at, extended=True)
+
+
+def _finish(e: Any, d: Dossier, c: _Changes) -> None:
+    if d.finished_at is None:
+        c["finished_at"] = e.at
+        c["outcome"] = e.outcome
+
+
+def _refused(e: DossierRefused, d: Dossier, c: _Changes) -> None:
+    _finish(e, d, c)
+
+
+def _approved(e: ResultApproved, d: Dossier, c: _Changes) -> None:
+    c.update(e_result=e.e_result, digitally_signed=e.digitally_signed)
+    _finish(e, d, c)
+
+
+def _returned(e: ResultReturned, d: Dossier, c: _Changes) -> None:
+    c.update(returned_at=e.at, returned_in_person=e.in_person)
+    _finish(e, d, c)
+
+
+def _stopped(e: DossierStopped, d: Dossier, c: _Changes) -> None:
+    _finish(e, d, c)
+
+
+def _correction(e: CorrectionRequested, d: Dossier, c: _Changes) -> None:
+    c["correction_due_at"] = e.correction_due_at
+
+
+def _nothing(e: Any, d: Dossier, c: _Changes) -> None:
+    return None
+
+
+_APPLY: dict[type[DossierEvent], Callable[[Any, Dossier, _Changes], None]] = {
+    DossierReceived: _received,
+    ReceiptRefused: _nothing,
+    SupplementRequested: _supplement_requested,
+    DossierSupplemented: _supplemented,
+    DossierTransferred: _transferred,
+    TransferReceived: _transferred,
+    StepForwarded: _step_forwarded,
+    StepCompleted: _step_completed,
+    PaymentRequested: _payment_requested,
+    PaymentMade: _payment_made,
+    DeadlineExtended: _extended,
+    DossierRefused: _refused,
+    ResultApproved: _approved,
+    ResultReturned: _returned,
+    DossierStopped: _stopped,
+    DossierClosed: _nothing,
+    CorrectionRequested: _correction,
+}
+
+
+def apply_event(dossier: Dossier | None, event: DossierEvent) -> Dossier:
+    """The dossier after ``event``; ``dossier`` itself is not changed.
+
+    Raises:
+        InvalidValueError: The event does not follow the dossier (another dossier, a version
+            out of sequence, an instant before the last event, or a first event other than
+            :class:`DossierSubmitted`).
+    """
+    if not isinstance(event, DossierEvent):
+        raise InvalidValueError("event", type(event).__name__, "must be a DossierEvent")
+    if dossier is None:
+        if not isinstance(event, DossierSubmitted) or event.version != 1:
+            raise InvalidValueError(
+                "event", type(event).__name__, "a history starts with DossierSubmitted version 1"
+            )
+        return _submitted(event, None)
+    if isinstance(event, DossierSubmitted):
+        raise InvalidValueError("event", "DossierSubmitted", "only starts a history")
+    if event.dossier_id != dossier.id:
+        raise InvalidValueError("event.dossier_id", event.dossier_id, f"must be {dossier.id}")
+    if event.version != dossier.version + 1:
+        raise InvalidValueError(
+            "event.version", event.version, f"must be {dossier.version + 1} (no gaps)"
+        )
+    last = dossier.history[-1].at if dossier.history else None
+    if last is not None and event.at < last:
+        raise InvalidValueError("event.at", event.at, "must not be before the previous event")
+    changes: _Changes = {}
+    try:
+        _APPLY[type(event)](event, dossier, changes)
+    except (IndexError, AttributeError, TypeError, ValueError) as exc:
+        if isinstance(exc, AdminflowError):
+            raise
+        raise InvalidValueError(
+            "event", type(event).__name__, f"does not fit the dossier ({exc})"
+        ) from None
+    return attrs.evolve(
+        dossier,
+        version=event.version,
+        status=event.status,
+        history=(*dossier.history, event),
+        **changes,
+    )
+
+
+def replay(events: Iterable[DossierEvent]) -> Dossier:
+    """Rebuild a dossier from its events, oldest first.
+
+    Raises:
+        InvalidValueError: The events are empty or do not form one history.
+
+    Examples:
+        See :func:`adminflow.dossiers.Workflow.submit`; ``replay(d.history) == d``.
+    """
+    dossier: Dossier | None = None
+    try:
+        iterator = iter(events)
+    except TypeError:
+        raise InvalidValueError("events", type(events).__name__, "must be iterable") from None
+    for event in iterator:
+        dossier = apply_event(dossier, event)
+    if dossier is None:
+        raise InvalidValueError("events", (), "must hold at least the DossierSubmitted event")
+    return dossier
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter()
+
+    def _structure_instant(value: Any, _: Any) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            parsed = value
+        elif isinstance(value, str):
+            parsed = dt.datetime.fromisoformat(value)
+        else:
+            raise ValueError(f"not an instant: {value!r}")
+        if parsed.tzinfo is None:
+            raise ValueError("instant without a time zone")
+        return parsed
+
+    def _structure_day(value: Any, _: Any) -> dt.date:
+        if isinstance(value, str) and len(value) == 10:
+            return dt.date.fromisoformat(value)
+        raise ValueError(f"not a day: {value!r}")
+
+    def _structure_text(value: Any, _: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"not a string: {value!r}")
+        return value
+
+    def _structure_bool(value: Any, _: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"not a boolean: {value!r}")
+        return value
+
+    def _structure_int(value: Any, _: Any) -> int:
+        if type(value) is not int:
+            raise ValueError(f"not an integer: {value!r}")
+        return value
+
+    conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
+    conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
+    conv.register_structure_hook(dt.datetime, _structure_instant)
+    conv.register_structure_hook(dt.date, _structure_day)
+    conv.register_structure_hook(str, _structure_text)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_unstructure_hook(
+        Applicant,
+        lambda a: {"kind": a.kind.value, "number": a.number, "name": a.name},
+    )
+    conv.register_unstructure_hook(
+        Actor,
+        lambda a: {
+            "id": a.id,
+            "role": a.role.value,
+            "unit_code": a.unit_code,
+            "authority_id": a.authority_id,
+        },
+    )
+    return conv
+
+
+_CONVERTER = _make_converter()
+
+
+def event_to_dict(event: DossierEvent) -> dict[str, Any]:
+    """A JSON-ready dictionary of ``event``, with its class name under ``"type"``.
+
+    Raises:
+        InvalidValueError: ``event`` is not a dossier event.
+    """
+    if not isinstance(event, DossierEvent) or type(event).__name__ not in EVENT_TYPES:
+        raise InvalidValueError("event", type(event).__name__, "must be a DossierEvent")
+    data: dict[str, Any] = _CONVERTER.unstructure(event)
+    return {"type": type(event).__name__, **data}
+
+
+def event_from_dict(data: object) -> DossierEvent:
+    """The event a dictionary of :func:`event_to_dict` describes.
+
+    Raises:
+        InvalidValueError: ``data`` is not such a dictionary (unknown type, missing or
+            malformed fields).
+    """
+    if not isinstance(data, dict):
+        raise InvalidValueError("event", type(data).__name__, "must be a dict")
+    kind = data.get("type")
+    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise InvalidValueError("type", kind, f"must be one of {', '.join(EVENT_TYPES)}")
+    fields = {k: v for k, v in data.items() if k != "type"}
+    try:
+        event: DossierEvent = _CONVERTER.structure(fields, cls)
+    except AdminflowError as exc:
+        raise InvalidValueError("event", kind, str(exc)) from None
+    except Exception as exc:  # cattrs wraps every failure in its own exception groups
+        raise InvalidValueError("event", kind, _describe(exc)) from None
+    return event
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, BaseExceptionGroup):
+        return "; ".join(_describe(e) for e in exc.exceptions)
+    if isinstance(exc, AdminflowError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
+    """A JSON-ready dictionary of ``dossier`` (its history as :func:`event_to_dict` items).
+
+    Raises:
+        InvalidValueError: ``dossier`` is not a dossier.
+    """
+    if not isinstance(dossier, Dossier):
+        raise InvalidValueError("dossier", type(dossier).__name__, "must be a Dossier")
+    data: dict[str, Any] = _CONVERTER.unstructure(attrs.evolve(dossier, history=()))
+    data["history"] = [event_to_dict(e) for e in dossier.history]
+    return data
+
+
+def dossier_from_dict(data: object) -> Dossier:
+    """The dossier a dictionary of :func:`dossier_to_dict` describes.
+
+    Raises:
+        InvalidValueError: ``data`` is malformed.
+    """
+    if not isinstance(data, dict):
+        raise InvalidValueError("dossier", type(data).__name__, "must be a dict")
+    history = data.get("history", [])
+    if not isinstance(history, list):
+        raise InvalidValueError("history", type(history).__name__, "must be a list")
+    events = tuple(event_from_dict(item) for item in history)
+    fields = {k: v for k, v in data.items() if k != "history"}
+    try:
+        dossier: Dossier = _CONVERTER.structure(fields, Dossier)
+    except AdminflowError as exc:
+        raise InvalidValueError("dossier", "dict", str(exc)) from None
+    except Exception as exc:
+        raise InvalidValueError("dossier", "dict", _describe(exc)) from None
+    return attrs.evolve(dossier, history=events)
+
+
+def _resolve_forward_references() -> None:
+    """Let attrs and cattrs see ``DossierEvent`` in the dossier's ``history`` annotation."""
+    from adminflow.dossiers import _model
+
+    _model.DossierEvent = DossierEvent  # type: ignore[attr-defined]
+    attrs.resolve_types(Dossier)
+
+
+_resolve_forward_references()

@@ -1,0 +1,545 @@
+"""The dossier (hồ sơ) and its parts: applicant, actor, records of supplements, pauses, steps.
+
+Every class here is a small frozen attrs class with slots. A :class:`Dossier` changes only
+through the workflow: each command returns a new dossier and the events that made it, and
+:func:`adminflow.dossiers.replay` rebuilds the same dossier from those events.
+
+Personal data (identification numbers, names) never appears in ``repr``, ``str`` or error
+messages: numbers are masked (``0790****1234``) and names are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from adminflow.codes import mask_number, validate_personal_id, validate_tax_code
+from adminflow.dossiers._row import DossierRow
+from adminflow.dossiers._status import (
+    DossierStatus,
+    FilingChannel,
+    Outcome,
+    Role,
+    StepKind,
+    SupplementStage,
+)
+from adminflow.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from adminflow.dossiers._events import DossierEvent
+
+__all__ = [
+    "Actor",
+    "Applicant",
+    "ApplicantKind",
+    "ClockNote",
+    "Dossier",
+    "DueExplanation",
+    "Pause",
+    "Payment",
+    "StepRecord",
+    "SupplementRecord",
+    "check_instant",
+    "outcome_of",
+]
+
+
+def check_instant(field: str, value: object, *, optional: bool = False) -> dt.datetime | None:
+    """``value`` if it is an aware datetime (or ``None`` when optional), else raise.
+
+    Raises:
+        InvalidValueError: Naming ``field``.
+    """
+    if value is None and optional:
+        return None
+    if not isinstance(value, dt.datetime):
+        raise InvalidValueError(field, value, "must be a timezone-aware datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidValueError(field, value, "must be timezone-aware (naive datetimes refused)")
+    return value
+
+
+class ApplicantKind(enum.StrEnum):
+    """Whether the applicant is a person or an organisation."""
+
+    PERSON = "person"  #: cá nhân (personal identification number)
+    ORGANISATION = "organisation"  #: tổ chức (tax code)
+
+
+@attrs.frozen(slots=True, repr=False)
+class Applicant:
+    """The applicant (người nộp hồ sơ): a person or an organisation, by a validated number.
+
+    Build one with :meth:`person` or :meth:`organisation`. ``repr`` and ``str`` mask the number
+    and leave the name out.
+
+    Attributes:
+        kind: Person or organisation.
+        number: A 12-digit personal identification number, or a tax code.
+        name: The name, if given (never shown in ``repr``).
+
+    Examples:
+        >>> a = Applicant.person("079012341234", name="Nguyễn Văn A")
+        >>> a
+        Applicant(person, 0790****1234)
+    """
+
+    kind: ApplicantKind
+    number: str
+    name: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.kind, ApplicantKind):
+            try:
+                object.__setattr__(self, "kind", ApplicantKind(self.kind))
+            except (ValueError, TypeError):
+                raise InvalidValueError("kind", self.kind, "must be person or organisation") from None
+        if self.kind is ApplicantKind.PERSON:
+            validate_personal_id(self.number, field="number")
+        else:
+            validate_tax_code(self.number, field="number")
+        if self.name is not None and not isinstance(self.name, str):
+            raise InvalidValueError("name", type(self.name).__name__, "must be a string")
+
+    @classmethod
+    def person(cls, number: str, *, name: str | None = None) -> Applicant:
+        """A person with a validated 12-digit personal identification number.
+
+        Raises:
+            InvalidValueError: The number is malformed (the message masks it).
+        """
+        return cls(ApplicantKind.PERSON, number, name=name)
+
+    @classmethod
+    def organisation(cls, tax_code: str, *, name: str | None = None) -> Applicant:
+        """An organisation with a validated tax code.
+
+        Raises:
+            InvalidValueError: The tax code is malformed (the message masks it).
+        """
+        return cls(ApplicantKind.ORGANISATION, tax_code, name=name)
+
+    @property
+    def masked(self) -> str:
+        """The number with its middle hidden."""
+        return mask_number(self.number)
+
+    def __repr__(self) -> str:
+        return f"Applicant({self.kind.value}, {self.masked})"
+
+    __str__ = __repr__
+
+
+def _to_role(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Role):
+        try:
+            return Role(value)
+        except ValueError:
+            return value
+    return value
+
+
+@attrs.frozen(slots=True, repr=False)
+class Actor:
+    """Who issues a command: an identity, a role and where they belong.
+
+    Attributes:
+        id: A stable identifier. For an applicant, their personal identification number or tax
+            code, which must match the dossier's applicant (masked in ``repr``).
+        role: Their role.
+        unit_code: The administrative unit whose One-Stop Unit they work at (reception
+            officers, heads of One-Stop Units).
+        authority_id: The body they belong to (processing officers, signing leaders).
+
+    Examples:
+        >>> Actor("079012341234", Role.APPLICANT)
+        Actor(applicant, 0790****1234)
+        >>> Actor("officer-7", "reception_officer", unit_code="22366")
+        Actor(reception_officer, officer-7, unit 22366)
+    """
+
+    id: str
+    role: Role = attrs.field(converter=_to_role)
+    unit_code: str | None = attrs.field(default=None, kw_only=True)
+    authority_id: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise InvalidValueError("id", mask_number(self.id), "must be a non-empty string")
+        if not isinstance(self.role, Role):
+            raise InvalidValueError("role", self.role, f"must be one of {', '.join(Role)}")
+        for field in ("unit_code", "authority_id"):
+            value = getattr(self, field)
+            if value is not None and not isinstance(value, str):
+                raise InvalidValueError(field, value, "must be a string or None")
+
+    @classmethod
+    def system(cls) -> Actor:
+        """The handling information system itself (automatic steps)."""
+        return cls("system", Role.SYSTEM)
+
+    def __repr__(self) -> str:
+        shown = mask_number(self.id) if self.role is Role.APPLICANT else self.id
+        where = f", unit {self.unit_code}" if self.unit_code else ""
+        where += f", body {self.authority_id}" if self.authority_id else ""
+        return f"Actor({self.role.value}, {shown}{where})"
+
+    __str__ = __repr__
+
+
+@attrs.frozen(slots=True)
+class ClockNote:
+    """One line of the explanation of a due instant, with its legal source.
+
+    Attributes:
+        kind: ``receipt``, ``clock_start``, ``transfer``, ``calendar``, ``pause``,
+            ``restart`` or ``extension``.
+        text: What happened, in words.
+        source: The legal source (or the adminflow convention).
+    """
+
+    kind: str
+    text: str
+    source: str
+
+    def __str__(self) -> str:
+        return f"[{self.kind}] {self.text} ({self.source})"
+
+
+@attrs.frozen(slots=True)
+class SupplementRecord:
+    """A supplement request (yêu cầu bổ sung) and when it was answered.
+
+    Attributes:
+        stage: Reception or appraisal.
+        requested_at: When the request was sent.
+        items: Every item asked for, listed at once.
+        completed_at: When the complete supplement came back, or ``None``.
+    """
+
+    stage: SupplementStage
+    requested_at: dt.datetime
+    items: tuple[str, ...]
+    completed_at: dt.datetime | None = None
+
+
+@attrs.frozen(slots=True)
+class Pause:
+    """An interval when the processing clock stood still, with its reason and basis."""
+
+    start: dt.datetime
+    reason: str
+    legal_basis: str
+    end: dt.datetime | None = None
+
+
+@attrs.frozen(slots=True)
+class Payment:
+    """A financial obligation (nghĩa vụ tài chính) requested, and when it was met."""
+
+    requested_at: dt.datetime
+    amount_vnd: int | None
+    pauses_clock: bool
+    paid_at: dt.datetime | None = None
+    online: bool = False
+
+
+@attrs.frozen(slots=True)
+class StepRecord:
+    """An internal, consultation or inter-agency step with its responsible body and due instant.
+
+    Attributes:
+        name: The step.
+        body: The responsible body (or officer's unit).
+        kind: Internal, consultation or inter-agency.
+        started_at: When it was forwarded.
+        due_at: When it is due.
+        completed_at: When it was completed, or ``None``.
+    """
+
+    name: str
+    body: str
+    kind: StepKind
+    started_at: dt.datetime
+    due_at: dt.datetime
+    completed_at: dt.datetime | None = None
+
+    def is_late(self, at: dt.datetime | None = None) -> bool:
+        """Whether it was completed after its due instant (or, open, is past it at ``at``)."""
+        if self.completed_at is not None:
+            return self.completed_at > self.due_at
+        return at is not None and at > self.due_at
+
+
+@attrs.frozen(slots=True)
+class DueExplanation:
+    """Why a dossier is due when it is: every rule that set or moved the due instant.
+
+    Attributes:
+        due_at: The current appointment (after an extension, the extended one).
+        original_due_at: The appointment given at receipt (or at the last restart).
+        notes: The lines, in the order things happened.
+    """
+
+    due_at: dt.datetime | None
+    original_due_at: dt.datetime | None
+    notes: tuple[ClockNote, ...]
+
+    def __str__(self) -> str:
+        due = self.due_at.isoformat() if self.due_at else "not set (not received yet)"
+        lines = [f"due: {due}"]
+        if self.original_due_at is not None and self.original_due_at != self.due_at:
+            lines.append(f"original appointment: {self.original_due_at.isoformat()}")
+        lines.extend(f"  - {note}" for note in self.notes)
+        return "\n".join(lines)
+
+
+def outcome_of(finished_at: dt.datetime, due_at: dt.datetime | None) -> Outcome | None:
+    """Early, on time or late: finished on an earlier day, after the instant, or otherwise."""
+    if due_at is None:
+        return None
+    if finished_at > due_at:
+        return Outcome.LATE
+    local = finished_at.astimezone(due_at.tzinfo)
+    return Outcome.EARLY if local.date() < due_at.date() else Outcome.ON_TIME
+
+
+_FINISHING = frozenset(
+    {
+        DossierStatus.RESULT_READY,
+        DossierStatus.RESULT_RETURNED,
+        DossierStatus.STOPPED,
+        DossierStatus.REFUSED,
+    }
+)
+
+
+@attrs.frozen(slots=True, repr=False, kw_only=True)
+class Dossier:
+    """A dossier (hồ sơ): one application for one procedure by one applicant.
+
+    Build dossiers with :meth:`adminflow.dossiers.Workflow.submit` and move them with the
+    workflow's commands; each returns a new dossier and leaves the old one untouched.
+
+    Attributes:
+        id: Identifier in the store (stable, never reused).
+        version: Number of events applied (the optimistic-lock version).
+        status: Current status.
+        rule_set: Code of the rule set chosen by the receipt date (``"118/2025"``).
+        procedure_code: The procedure.
+        procedure_version: ``valid_from`` of the procedure version in force at receipt.
+        procedure_field: The procedure's field (lĩnh vực).
+        applicant: The applicant (masked in ``repr``).
+        unit_code: The unit the dossier concerns.
+        province_code: That unit's province.
+        receiving_unit_code: The unit whose One-Stop Unit received it.
+        channel: How it was filed.
+        code: The dossier code (mã hồ sơ), given at receipt.
+        authority_id: The deciding body, once received.
+        submitted_at: When it was filed.
+        received_at: When it was received (the receipt slip).
+        clock_started_at: When the processing time started (or restarted).
+        due_at: The current appointment.
+        original_due_at: The appointment before any extension.
+        extended: Whether the appointment was extended (at most once).
+        finished_at: First of result ready, result returned, stopped, refused.
+        returned_at: When the result was returned.
+        correction_due_at: When a correction of the result is due.
+        outcome: Early, on time or late, once finished.
+        supplements: Supplement requests, in order.
+        pauses: Clock pauses, in order.
+        steps: Processing steps, in order.
+        payments: Financial obligations, in order.
+        fee_payable: A fee is due for the procedure.
+        paper_result: The result is (also) a paper document.
+        e_result: An electronic result was issued.
+        digitised: The dossier's components were digitised at receipt.
+        reused_data: Data already held were reused instead of papers.
+        digitally_signed: The result was digitally signed.
+        boundary_free: Received at a unit other than the competent one.
+        returned_in_person: The applicant came to collect the result.
+        history: The events, oldest first.
+    """
+
+    id: str
+    version: int
+    status: DossierStatus
+    rule_set: str
+    procedure_code: str
+    procedure_version: dt.date | None
+    procedure_field: str
+    applicant: Applicant
+    unit_code: str
+    province_code: str
+    receiving_unit_code: str
+    channel: FilingChannel
+    code: str | None = None
+    authority_id: str | None = None
+    submitted_at: dt.datetime | None = None
+    received_at: dt.datetime | None = None
+    clock_started_at: dt.datetime | None = None
+    due_at: dt.datetime | None = None
+    original_due_at: dt.datetime | None = None
+    extended: bool = False
+    finished_at: dt.datetime | None = None
+    returned_at: dt.datetime | None = None
+    correction_due_at: dt.datetime | None = None
+    outcome: Outcome | None = None
+    supplements: tuple[SupplementRecord, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+    steps: tuple[StepRecord, ...] = ()
+    payments: tuple[Payment, ...] = ()
+    fee_payable: bool = False
+    paper_result: bool = True
+    e_result: bool = False
+    digitised: bool = False
+    reused_data: bool = False
+    digitally_signed: bool = False
+    boundary_free: bool = False
+    returned_in_person: bool = False
+    history: tuple[DossierEvent, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            raise InvalidValueError("id", self.id, "must be a non-empty string")
+        if type(self.version) is not int or self.version < 0:
+            raise InvalidValueError("version", self.version, "must be an integer >= 0")
+        if not isinstance(self.status, DossierStatus):
+            raise InvalidValueError("status", self.status, "must be a DossierStatus")
+        if not isinstance(self.applicant, Applicant):
+            raise InvalidValueError("applicant", type(self.applicant).__name__, "must be an Applicant")
+        if not isinstance(self.channel, FilingChannel):
+            raise InvalidValueError("channel", self.channel, "must be a FilingChannel")
+
+    def __repr__(self) -> str:
+        code = self.code or "no code yet"
+        return (
+            f"Dossier({self.id}, {code}, {self.procedure_code}, {self.status.value}, "
+            f"v{self.version}, {self.applicant!r})"
+        )
+
+    __str__ = __repr__
+
+    # ----------------------------------------------------------------- questions
+
+    @property
+    def portal_code(self) -> int:
+        """The National Public Service Portal's status code of the current status."""
+        return self.status.portal_code
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether the dossier accepts no more commands."""
+        return self.status.is_terminal
+
+    def is_status(self, status: DossierStatus | str) -> bool:
+        """Whether the dossier is in ``status`` (what ``is_<state>`` would be on a model)."""
+        return self.status == status
+
+    def supplement_count(self, stage: SupplementStage | str) -> int:
+        """How many supplements were requested at ``stage``."""
+        return sum(1 for s in self.supplements if s.stage == stage)
+
+    @property
+    def open_supplement(self) -> SupplementRecord | None:
+        """The unanswered supplement request, if any."""
+        last = self.supplements[-1] if self.supplements else None
+        return last if last is not None and last.completed_at is None else None
+
+    @property
+    def open_steps(self) -> tuple[StepRecord, ...]:
+        """The steps forwarded and not completed yet."""
+        return tuple(s for s in self.steps if s.completed_at is None)
+
+    @property
+    def supplement_seconds(self) -> int:
+        """Seconds spent waiting for appraisal-stage supplements (Decision 766 deducts them)."""
+        total = 0
+        for s in self.supplements:
+            if s.stage is SupplementStage.APPRAISAL and s.completed_at is not None:
+                total += int((s.completed_at - s.requested_at).total_seconds())
+        return total
+
+    def delayed_by(self, at: dt.datetime | None = None) -> tuple[str, ...]:
+        """The bodies whose steps were late (or, still open, are past due at ``at``).
+
+        Raises:
+            InvalidValueError: ``at`` is not an aware datetime.
+        """
+        check_instant("at", at, optional=True)
+        return tuple(dict.fromkeys(s.body for s in self.steps if s.is_late(at)))
+
+    def late_against_original(self) -> bool | None:
+        """Whether the dossier finished after its original appointment (before extension)."""
+        if self.finished_at is None or self.original_due_at is None:
+            return None
+        return self.finished_at > self.original_due_at
+
+    def explain_due(self) -> DueExplanation:
+        """Why the dossier is due when it is: receipt, calendar, transfer, pauses, restart,
+        extension, each with its legal source.
+
+        Examples:
+            See the tutorial "Your first dossier".
+        """
+        notes: list[ClockNote] = []
+        for event in self.history:
+            event_notes: tuple[ClockNote, ...] = getattr(event, "notes", ())
+            if getattr(event, "resets_clock", False):
+                notes = [n for n in notes if n.kind in ("receipt", "transfer")]
+            notes.extend(event_notes)
+        return DueExplanation(self.due_at, self.original_due_at, tuple(notes))
+
+    def row(self) -> DossierRow:
+        """The dossier as a row of the ``dossiers`` snapshot table (stores, indicators)."""
+        pending = self.open_supplement
+        electronic = self.channel.is_electronic
+        paid_online = any(p.online and p.paid_at is not None for p in self.payments)
+        full_online = (
+            electronic
+            and (not self.fee_payable or paid_online)
+            and self.e_result
+            and not self.returned_in_person
+            and self.status is DossierStatus.RESULT_RETURNED
+        )
+        return DossierRow(
+            id=self.id,
+            version=self.version,
+            code=self.code or "",
+            procedure_code=self.procedure_code,
+            procedure_field=self.procedure_field,
+            rule_set=self.rule_set,
+            province_code=self.province_code,
+            unit_code=self.unit_code,
+            receiving_unit_code=self.receiving_unit_code,
+            authority_id=self.authority_id,
+            channel=self.channel.value,
+            status=self.status.value,
+            submitted_at=self.submitted_at,
+            received_at=self.received_at,
+            due_at=self.due_at,
+            original_due_at=self.original_due_at,
+            finished_at=self.finished_at,
+            returned_at=self.returned_at,
+            outcome=None if self.outcome is None else self.outcome.value,
+            supplement_requests_reception=self.supplement_count(SupplementStage.RECEPTION),
+            supplement_requests_processing=self.supplement_count(SupplementStage.APPRAISAL),
+            supplement_seconds=self.supplement_seconds,
+            pending_supplement_since=None if pending is None else pending.requested_at,
+            fee_payable=self.fee_payable,
+            paid_online=paid_online,
+            paper_result=self.paper_result,
+            e_result=self.e_result,
+            digitised=self.digitised,
+            reused_data=self.reused_data,
+            digitally_signed=self.digitally_signed,
+            full_online=full_online,
+            satisfied_receiving=None,
+            satisfied_resolving=None,
+        )
+
+
+FINISHING_STATUSES = _FINISHING
