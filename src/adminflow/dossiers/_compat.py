@@ -21,11 +21,17 @@ from adminflow.procedures import Catalog, Procedure
 __all__ = ["dossier_code", "get_procedure", "procedure_due"]
 
 
+_ACCEPTS: dict[tuple[Any, str], bool] = {}
+
+
 def _accepts(func: Any, name: str) -> bool:
-    try:
-        return name in inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
+    key = (getattr(func, "__func__", func), name)
+    if key not in _ACCEPTS:
+        try:
+            _ACCEPTS[key] = name in inspect.signature(func).parameters
+        except (TypeError, ValueError):
+            _ACCEPTS[key] = False
+    return _ACCEPTS[key]
 
 
 def get_procedure(catalog: Catalog, code: str, on: dt.date) -> Procedure:

@@ -499,13 +499,17 @@ def apply_event(dossier: Dossier | None, event: DossierEvent) -> Dossier:
         raise InvalidValueError(
             "event", type(event).__name__, f"does not fit the dossier ({exc})"
         ) from None
-    return attrs.evolve(
-        dossier,
-        version=event.version,
-        status=event.status,
-        history=(*dossier.history, event),
-        **changes,
-    )
+    changes["version"] = event.version
+    changes["status"] = event.status
+    changes["history"] = (*dossier.history, event)
+    return _evolve(dossier, changes)
+
+
+def _evolve(dossier: Dossier, changes: _Changes) -> Dossier:
+    """``attrs.evolve`` without its per-field bookkeeping (the hot path of every command)."""
+    values = {name: getattr(dossier, name) for name in _DOSSIER_FIELDS}
+    values.update(changes)
+    return Dossier(**values)
 
 
 def replay(events: Iterable[DossierEvent]) -> Dossier:
@@ -679,3 +683,4 @@ def _resolve_forward_references() -> None:
 
 
 _resolve_forward_references()
+_DOSSIER_FIELDS = tuple(a.name for a in attrs.fields(Dossier))

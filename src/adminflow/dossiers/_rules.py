@@ -169,9 +169,10 @@ def _table(decree: str, art: Mapping[str, str], *, close_out: bool) -> tuple[Tra
         {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER}, "payment",
         "a clock pause needs its sector-law basis")
     add("pay", (S.AWAITING_PAYMENT,), S.IN_PROCESSING, {_R.APPLICANT, _R.SYSTEM}, "payment")
-    add("extend", (S.IN_PROCESSING, S.AWAITING_PAYMENT), S.IN_PROCESSING, {_R.SIGNING_LEADER},
-        "extend", f"apology and new appointment at least 1 day before the deadline, at most "
-        f"once ({basis('extend')})")
+    for status in (S.IN_PROCESSING, S.AWAITING_PAYMENT):
+        add("extend", (status,), status, {_R.SIGNING_LEADER}, "extend",
+            f"apology and new appointment at least 1 day before the deadline, at most once "
+            f"({basis('extend')})")
     add("refuse", (S.IN_PROCESSING,), S.REFUSED, {_R.SIGNING_LEADER}, "refuse",
         f"written reasons, within the time limit ({basis('refuse')})")
     add("approve", (S.IN_PROCESSING,), S.RESULT_READY, {_R.SIGNING_LEADER}, "approve",

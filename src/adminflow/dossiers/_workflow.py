@@ -268,8 +268,6 @@ class Workflow:
             raise InvalidValueError("by", type(by).__name__, "must be an Actor")
         instant = check_instant("at", at)
         assert instant is not None
-        self.calendar._local("at", instant)  # range of the calendar's supported years
-        self.calendar._offset("at", self._local(instant).date())
         if dossier.history and instant < dossier.history[-1].at:
             raise InvalidValueError(
                 "at", instant, f"is before the dossier's last event ({dossier.history[-1].at})"
