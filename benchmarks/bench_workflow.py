@@ -38,8 +38,13 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 def submitted(i: int = 0) -> object:
     return WORKFLOW.submit(
-        procedure=PROCEDURE, applicant=APPLICANT, unit="00070", channel="in_person", by=ME,
-        at=at(8, 8), dossier_id=f"d-{i:07d}",
+        procedure=PROCEDURE,
+        applicant=APPLICANT,
+        unit="00070",
+        channel="in_person",
+        by=ME,
+        at=at(8, 8),
+        dossier_id=f"d-{i:07d}",
     ).dossier
 
 
@@ -91,10 +96,14 @@ def bench_fire(calls: int) -> None:
     receive = per_call(command, calls)
     approve_cost = per_call(approve, calls)
     print(f"bare transitions Event.trigger:        {base * 1e6:8.2f} us")
-    print(f"Workflow.receive (clock computed):     {receive * 1e6:8.2f} us  ({receive / base:.1f}x)")
-    print(f"Workflow.approve (permission, outcome): {approve_cost * 1e6:7.2f} us  "
-          f"({approve_cost / base:.1f}x)")
-    print(f"target: at most 3x the bare trigger")
+    print(
+        f"Workflow.receive (clock computed):     {receive * 1e6:8.2f} us  ({receive / base:.1f}x)"
+    )
+    print(
+        f"Workflow.approve (permission, outcome): {approve_cost * 1e6:7.2f} us  "
+        f"({approve_cost / base:.1f}x)"
+    )
+    print("target: at most 3x the bare trigger")
 
 
 def bench_memory(n: int) -> None:
@@ -116,8 +125,10 @@ def bench_memory(n: int) -> None:
     tracemalloc.stop()
     per = (after - before - 8 * n) / n  # the list's own pointers are not the dossiers'
     del received
-    print(f"memory per received dossier without history, {n} dossiers: {per:.0f} bytes "
-          f"({per / 1024:.2f}x of the 1 KB target)")
+    print(
+        f"memory per received dossier without history, {n} dossiers: {per:.0f} bytes "
+        f"({per / 1024:.2f}x of the 1 KB target)"
+    )
 
 
 def bench_replay(events: int) -> None:
@@ -130,8 +141,10 @@ def bench_replay(events: int) -> None:
         d = WORKFLOW.complete_step(d, by=officer, at=t, step=f"s{i}").dossier
     history = d.history
     cost = per_call(lambda: replay(history), 1)
-    print(f"replay of {len(history)} events: {cost * 1e3:.2f} ms, "
-          f"{cost / len(history) * 1e6:.2f} us per event")
+    print(
+        f"replay of {len(history)} events: {cost * 1e3:.2f} ms, "
+        f"{cost / len(history) * 1e6:.2f} us per event"
+    )
     assert replay(history) == d
 
 

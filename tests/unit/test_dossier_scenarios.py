@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.unit.dossier_helpers import AGENCY, APPLICANT, DESK, ME, at, leader, officer, workflow
 
 from adminflow.dossiers import Actor, DossierStatus, Role, StepKind
 from adminflow.errors import GuardFailedError, PermissionDeniedError
-from tests.unit.dossier_helpers import AGENCY, APPLICANT, DESK, ME, at, leader, officer, workflow
 
 
 def test_birth_registration_received_after_15h() -> None:
     """A same-day birth registration received at 15:30 is due at the next working day's close,
     and its paper transfer is due at the start of that day (Decree 118/2025 Art. 18(2))."""
     wf = workflow()
-    d = wf.submit(procedure="1.001193", applicant=APPLICANT, unit="22366", channel="in_person",
-                  by=ME, at=at(2025, 10, 3, 15, 25)).dossier
+    d = wf.submit(
+        procedure="1.001193",
+        applicant=APPLICANT,
+        unit="22366",
+        channel="in_person",
+        by=ME,
+        at=at(2025, 10, 3, 15, 25),
+    ).dossier
     d = wf.receive(d, by=DESK, at=at(2025, 10, 3, 15, 30), sequence=7, agency=AGENCY).dossier
     t = wf.transfer(d, by=DESK, at=at(2025, 10, 6, 10))
 
@@ -34,8 +40,15 @@ def test_land_dossier_received_outside_its_commune(procedure: str, allowed: bool
     a land transfer (provincial) can be (Decree 118/2025 Art. 14(2), the province's exclusion)."""
     wf = workflow()
     other = Actor("desk-22333", Role.RECEPTION_OFFICER, unit_code="22333")
-    d = wf.submit(procedure=procedure, applicant=APPLICANT, unit="22366", receiving_unit="22333",
-                  channel="in_person", by=ME, at=at(2026, 1, 12)).dossier
+    d = wf.submit(
+        procedure=procedure,
+        applicant=APPLICANT,
+        unit="22366",
+        receiving_unit="22333",
+        channel="in_person",
+        by=ME,
+        at=at(2026, 1, 12),
+    ).dossier
 
     if allowed:
         r = wf.receive(d, by=other, at=at(2026, 1, 12, 9, 30), sequence=1, agency=AGENCY)
@@ -45,7 +58,8 @@ def test_land_dossier_received_outside_its_commune(procedure: str, allowed: bool
             wf.receive(d, by=other, at=at(2026, 1, 12, 9, 30), sequence=1, agency=AGENCY)
         assert "excluded" in str(info.value)
         checks = {c.action: c for c in wf.allowed_actions(d, by=other, at=at(2026, 1, 12, 10))}
-        assert checks["refuse_receipt"].allowed and not checks["receive"].allowed
+        assert checks["refuse_receipt"].allowed
+        assert not checks["receive"].allowed
 
 
 def test_other_province_after_5_august_2026_clock_starts_at_competent_agency() -> None:
@@ -53,18 +67,29 @@ def test_other_province_after_5_august_2026_clock_starts_at_competent_agency() -
     the Khánh Hòa police receive it (Decree 118/2025 Art. 17(3) as amended by Decree 309/2026)."""
     wf = workflow()
     hanoi = Actor("desk-00070", Role.RECEPTION_OFFICER, unit_code="00070")
-    d = wf.submit(procedure="3.000333", applicant=APPLICANT, unit="22366", receiving_unit="00070",
-                  channel="in_person", by=ME, at=at(2026, 9, 7, 9)).dossier
-    d = wf.receive(d, by=hanoi, at=at(2026, 9, 7, 9, 10), sequence=3, agency="000.00.00.H41").dossier
+    d = wf.submit(
+        procedure="3.000333",
+        applicant=APPLICANT,
+        unit="22366",
+        receiving_unit="00070",
+        channel="in_person",
+        by=ME,
+        at=at(2026, 9, 7, 9),
+    ).dossier
+    d = wf.receive(
+        d, by=hanoi, at=at(2026, 9, 7, 9, 10), sequence=3, agency="000.00.00.H41"
+    ).dossier
     provisional = d.due_at
     d = wf.transfer(d, by=hanoi, at=at(2026, 9, 7, 16)).dossier
     police = Actor("officer-police", Role.PROCESSING_OFFICER, authority_id="56-cong-an-tinh")
     d = wf.receive_transfer(d, by=police, at=at(2026, 9, 9, 10)).dossier
 
-    assert d.rule_set == "309/2026" and d.boundary_free
+    assert d.rule_set == "309/2026"
+    assert d.boundary_free
     assert d.clock_started_at == at(2026, 9, 9, 10)
     assert d.due_at == at(2026, 9, 21, 17)  # 10 calendar days from 9 Sep: Sat 19 -> Mon 21
-    assert provisional is not None and provisional < d.due_at
+    assert provisional is not None
+    assert provisional < d.due_at
     assert any("competent agency received" in n.text for n in d.explain_due().notes)
 
 
@@ -72,37 +97,69 @@ def test_construction_permit_extended_once() -> None:
     """A construction permit extended once with an apology; a second extension is refused
     (Decree 118/2025 Art. 19(6))."""
     wf = workflow()
-    d = wf.submit(procedure="1.013225", applicant=APPLICANT, unit="22366", channel="online",
-                  by=ME, at=at(2026, 9, 7, 8)).dossier
+    d = wf.submit(
+        procedure="1.013225",
+        applicant=APPLICANT,
+        unit="22366",
+        channel="online",
+        by=ME,
+        at=at(2026, 9, 7, 8),
+    ).dossier
     d = wf.receive(d, by=DESK, at=at(2026, 9, 7, 9), sequence=2, agency=AGENCY).dossier
     d = wf.transfer(d, by=DESK, at=at(2026, 9, 7, 9, 1)).dossier
     d = wf.receive_transfer(d, by=officer(), at=at(2026, 9, 7, 10)).dossier
     original = d.due_at
     assert original == at(2026, 9, 16, 17)
-    d = wf.extend(d, by=leader(), at=at(2026, 9, 15, 9), apology="Xin lỗi ông/bà",
-                  new_due_at=at(2026, 9, 21, 17), reason="kiểm tra thực địa").dossier
+    d = wf.extend(
+        d,
+        by=leader(),
+        at=at(2026, 9, 15, 9),
+        apology="Xin lỗi ông/bà",
+        new_due_at=at(2026, 9, 21, 17),
+        reason="kiểm tra thực địa",
+    ).dossier
 
     with pytest.raises(GuardFailedError) as info:
-        wf.extend(d, by=leader(), at=at(2026, 9, 16, 9), apology="Xin lỗi",
-                  new_due_at=at(2026, 9, 25, 17), reason="again")
+        wf.extend(
+            d,
+            by=leader(),
+            at=at(2026, 9, 16, 9),
+            apology="Xin lỗi",
+            new_due_at=at(2026, 9, 25, 17),
+            reason="again",
+        )
     assert info.value.guard == "extend_at_most_once"
     d = wf.approve(d, by=leader(), at=at(2026, 9, 18, 9), e_result=True).dossier
     assert (d.original_due_at, d.due_at, d.outcome) == (original, at(2026, 9, 21, 17), d.outcome)
     assert d.late_against_original() is True
-    assert d.outcome is not None and d.outcome.value == "early"
+    assert d.outcome is not None
+    assert d.outcome.value == "early"
 
 
 def test_extension_too_late_is_refused() -> None:
     """An extension sent on the due day is refused: it must come at least 1 day before."""
     wf = workflow()
-    d = wf.submit(procedure="1.013225", applicant=APPLICANT, unit="22366", channel="online",
-                  by=ME, at=at(2026, 9, 7, 8)).dossier
+    d = wf.submit(
+        procedure="1.013225",
+        applicant=APPLICANT,
+        unit="22366",
+        channel="online",
+        by=ME,
+        at=at(2026, 9, 7, 8),
+    ).dossier
     d = wf.receive(d, by=DESK, at=at(2026, 9, 7, 9), sequence=2, agency=AGENCY).dossier
-    d = wf.receive_transfer(wf.transfer(d, by=DESK, at=at(2026, 9, 7, 9)).dossier,
-                            by=officer(), at=at(2026, 9, 7, 10)).dossier
+    d = wf.receive_transfer(
+        wf.transfer(d, by=DESK, at=at(2026, 9, 7, 9)).dossier, by=officer(), at=at(2026, 9, 7, 10)
+    ).dossier
     with pytest.raises(GuardFailedError) as info:
-        wf.extend(d, by=leader(), at=at(2026, 9, 16, 8), apology="Xin lỗi",
-                  new_due_at=at(2026, 9, 21, 17), reason="late")
+        wf.extend(
+            d,
+            by=leader(),
+            at=at(2026, 9, 16, 8),
+            apology="Xin lỗi",
+            new_due_at=at(2026, 9, 21, 17),
+            reason="late",
+        )
     assert info.value.guard == "extend_one_day_before"
 
 
@@ -112,10 +169,22 @@ def test_old_and_new_rules_side_by_side() -> None:
 
     wf = plain_workflow()
     desk = Actor("desk-00070", Role.RECEPTION_OFFICER, unit_code="00070")
-    old = wf.submit(procedure="1.004194", applicant=APPLICANT, unit="00070", channel="in_person",
-                    by=ME, at=at(2025, 6, 30, 9)).dossier
-    new = wf.submit(procedure="1.004194", applicant=APPLICANT, unit="00070", channel="in_person",
-                    by=ME, at=at(2025, 7, 1, 9)).dossier
+    old = wf.submit(
+        procedure="1.004194",
+        applicant=APPLICANT,
+        unit="00070",
+        channel="in_person",
+        by=ME,
+        at=at(2025, 6, 30, 9),
+    ).dossier
+    new = wf.submit(
+        procedure="1.004194",
+        applicant=APPLICANT,
+        unit="00070",
+        channel="in_person",
+        by=ME,
+        at=at(2025, 7, 1, 9),
+    ).dossier
     old = wf.receive(old, by=desk, at=at(2025, 6, 30, 9, 5), sequence=1, agency="H01").dossier
     new = wf.receive(new, by=desk, at=at(2025, 7, 1, 9, 5), sequence=1, agency="H01").dossier
 
@@ -124,23 +193,40 @@ def test_old_and_new_rules_side_by_side() -> None:
     assert "Decree 118/2025" in new.history[-1].legal_basis
     checks_old = {c.action for c in wf.allowed_actions(old, by=desk, at=at(2025, 7, 1))}
     assert "close_unsupplemented" not in checks_old
-    assert old.due_at == at(2025, 7, 3, 17) and new.due_at == at(2025, 7, 4, 17)
+    assert old.due_at == at(2025, 7, 3, 17)
+    assert new.due_at == at(2025, 7, 4, 17)
 
 
 def test_inter_agency_second_agency_late() -> None:
     """Two agencies consulted in parallel: the second replies late and is named as the delay
     (Decree 118/2025 Art. 20(2))."""
     wf = workflow()
-    d = wf.submit(procedure="1.013225", applicant=APPLICANT, unit="22366", channel="online",
-                  by=ME, at=at(2026, 9, 7, 8)).dossier
+    d = wf.submit(
+        procedure="1.013225",
+        applicant=APPLICANT,
+        unit="22366",
+        channel="online",
+        by=ME,
+        at=at(2026, 9, 7, 8),
+    ).dossier
     d = wf.receive(d, by=DESK, at=at(2026, 9, 7, 9), sequence=2, agency=AGENCY).dossier
-    d = wf.receive_transfer(wf.transfer(d, by=DESK, at=at(2026, 9, 7, 9)).dossier,
-                            by=officer(), at=at(2026, 9, 7, 10)).dossier
+    d = wf.receive_transfer(
+        wf.transfer(d, by=DESK, at=at(2026, 9, 7, 9)).dossier, by=officer(), at=at(2026, 9, 7, 10)
+    ).dossier
     for body in ("56-so-xay-dung", "56-cong-an-tinh"):
-        d = wf.forward_step(d, by=officer(), at=at(2026, 9, 7, 11), step="ý kiến", body=body,
-                            kind=StepKind.INTER_AGENCY, working_days=2).dossier
+        d = wf.forward_step(
+            d,
+            by=officer(),
+            at=at(2026, 9, 7, 11),
+            step="ý kiến",
+            body=body,
+            kind=StepKind.INTER_AGENCY,
+            working_days=2,
+        ).dossier
     assert len(d.open_steps) == 2
-    d = wf.complete_step(d, by=officer(), at=at(2026, 9, 8, 16), step="ý kiến", body="56-so-xay-dung").dossier
+    d = wf.complete_step(
+        d, by=officer(), at=at(2026, 9, 8, 16), step="ý kiến", body="56-so-xay-dung"
+    ).dossier
     late = wf.complete_step(d, by=officer("56-cong-an-tinh"), at=at(2026, 9, 11, 9), step="ý kiến")
 
     assert late.events[0].late

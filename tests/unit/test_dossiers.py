@@ -5,6 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.unit.dossier_helpers import (
+    AGENCY,
+    APPLICANT,
+    DESK,
+    HEAD,
+    ME,
+    PERSON,
+    SYSTEM,
+    at,
+    leader,
+    officer,
+    workflow,
+)
 
 from adminflow.codes import validate_personal_id, validate_tax_code
 from adminflow.dossiers import (
@@ -31,29 +44,20 @@ from adminflow.errors import (
     PermissionDeniedError,
     TransitionNotAllowedError,
 )
-from tests.unit.dossier_helpers import (
-    AGENCY,
-    APPLICANT,
-    DESK,
-    HEAD,
-    ME,
-    PERSON,
-    SYSTEM,
-    at,
-    leader,
-    officer,
-    workflow,
-)
+
+START = at(2026, 9, 7)
 
 
-def submitted(when: dt.datetime = at(2026, 9, 7), procedure: str = "1.013225", **kw: object) -> Dossier:
+def submitted(when: dt.datetime = START, procedure: str = "1.013225", **kw: object) -> Dossier:
     options = {"channel": "in_person", **kw}
-    return workflow().submit(
-        procedure=procedure, applicant=APPLICANT, unit="22366", by=ME, at=when, **options
-    ).dossier
+    return (
+        workflow()
+        .submit(procedure=procedure, applicant=APPLICANT, unit="22366", by=ME, at=when, **options)
+        .dossier
+    )
 
 
-def processing(when: dt.datetime = at(2026, 9, 7), procedure: str = "1.013225") -> Dossier:
+def processing(when: dt.datetime = START, procedure: str = "1.013225") -> Dossier:
     wf = workflow()
     d = submitted(when, procedure)
     d = wf.receive(d, by=DESK, at=when + dt.timedelta(minutes=5), sequence=1, agency=AGENCY).dossier
@@ -141,7 +145,11 @@ class TestPersonalData:
 class TestLifecycle:
     def test_receive_sets_code_clock_and_rule_set(self) -> None:
         """Receipt gives the code, the rule set of the day, and the due instant."""
-        d = workflow().receive(submitted(), by=DESK, at=at(2026, 9, 7, 9, 5), sequence=1, agency=AGENCY).dossier
+        d = (
+            workflow()
+            .receive(submitted(), by=DESK, at=at(2026, 9, 7, 9, 5), sequence=1, agency=AGENCY)
+            .dossier
+        )
 
         assert d.code == "000.00.12.H41-260907-0001"
         assert d.rule_set == "309/2026"
@@ -190,7 +198,9 @@ class TestGuards:
     def test_supplement_once_per_stage(self) -> None:
         """A second appraisal-stage supplement request is refused."""
         wf = workflow()
-        d = wf.request_supplement(processing(), by=officer(), at=at(2026, 9, 8), items=["bản vẽ"], reason="thiếu").dossier
+        d = wf.request_supplement(
+            processing(), by=officer(), at=at(2026, 9, 8), items=["bản vẽ"], reason="thiếu"
+        ).dossier
         d = wf.supplement(d, by=ME, at=at(2026, 9, 9)).dossier
         with pytest.raises(GuardFailedError) as info:
             wf.request_supplement(d, by=officer(), at=at(2026, 9, 10), items=["x"], reason="y")
@@ -200,18 +210,24 @@ class TestGuards:
     def test_supplement_lists_items(self) -> None:
         """A request without items is refused."""
         with pytest.raises(GuardFailedError):
-            workflow().request_supplement(processing(), by=officer(), at=at(2026, 9, 8), items=[], reason="y")
+            workflow().request_supplement(
+                processing(), by=officer(), at=at(2026, 9, 8), items=[], reason="y"
+            )
 
     def test_appraisal_supplement_within_three_working_days(self) -> None:
         """After 3 working days from receipt the appraisal supplement request is refused."""
         with pytest.raises(GuardFailedError) as info:
-            workflow().request_supplement(processing(), by=officer(), at=at(2026, 9, 11), items=["x"], reason="y")
+            workflow().request_supplement(
+                processing(), by=officer(), at=at(2026, 9, 11), items=["x"], reason="y"
+            )
         assert info.value.guard == "supplement_notice_within_3_working_days"
 
     def test_supplement_restarts_the_clock(self) -> None:
         """The complete supplement restarts the processing time from zero."""
         wf = workflow()
-        d = wf.request_supplement(processing(), by=officer(), at=at(2026, 9, 8), items=["x"], reason="y").dossier
+        d = wf.request_supplement(
+            processing(), by=officer(), at=at(2026, 9, 8), items=["x"], reason="y"
+        ).dossier
         d = wf.supplement(d, by=ME, at=at(2026, 9, 14, 10)).dossier
         assert d.clock_started_at == at(2026, 9, 14, 10)
         assert d.due_at == at(2026, 9, 23, 17)  # 7 working days after Mon 14 Sep
@@ -220,7 +236,9 @@ class TestGuards:
     def test_close_after_fifteen_days(self) -> None:
         """Closing is refused on day 15 and allowed on day 16 without supplement."""
         wf = workflow()
-        d = wf.request_supplement(processing(), by=officer(), at=at(2026, 9, 8), items=["x"], reason="y").dossier
+        d = wf.request_supplement(
+            processing(), by=officer(), at=at(2026, 9, 8), items=["x"], reason="y"
+        ).dossier
         with pytest.raises(GuardFailedError):
             wf.close_unsupplemented(d, by=SYSTEM, at=at(2026, 9, 23, 16))
         closed = wf.close_unsupplemented(d, by=SYSTEM, at=at(2026, 9, 24, 8)).dossier
@@ -234,7 +252,9 @@ class TestGuards:
             wf.refuse(d, by=leader(), at=at(2026, 9, 9), reasons=[])
         with pytest.raises(GuardFailedError):
             wf.refuse(d, by=leader(), at=at(2026, 9, 17), reasons=["không đủ điều kiện"])
-        refused = wf.refuse(d, by=leader(), at=at(2026, 9, 9), reasons=["không đủ điều kiện"]).dossier
+        refused = wf.refuse(
+            d, by=leader(), at=at(2026, 9, 9), reasons=["không đủ điều kiện"]
+        ).dossier
         assert refused.status is DossierStatus.REFUSED
         assert refused.is_terminal
 
@@ -275,7 +295,9 @@ class TestPermissions:
     def test_applicant_only_on_own_dossier(self) -> None:
         """Another applicant cannot stop the dossier."""
         with pytest.raises(PermissionDeniedError):
-            workflow().stop(processing(), by=Actor("001099012345", Role.APPLICANT), at=at(2026, 9, 8))
+            workflow().stop(
+                processing(), by=Actor("001099012345", Role.APPLICANT), at=at(2026, 9, 8)
+            )
 
     def test_wrong_role(self) -> None:
         """An applicant cannot approve."""
@@ -286,11 +308,16 @@ class TestPermissions:
         """A reception officer works only at the receiving unit."""
         other = Actor("desk-x", Role.RECEPTION_OFFICER, unit_code="22333")
         with pytest.raises(PermissionDeniedError):
-            workflow().receive(submitted(), by=other, at=at(2026, 9, 7, 10), sequence=1, agency=AGENCY)
+            workflow().receive(
+                submitted(), by=other, at=at(2026, 9, 7, 10), sequence=1, agency=AGENCY
+            )
 
     def test_allowed_actions_explains(self) -> None:
         """allowed_actions lists every command with a reason."""
-        checks = {c.action: c for c in workflow().allowed_actions(processing(), by=leader(), at=at(2026, 9, 8))}
+        checks = {
+            c.action: c
+            for c in workflow().allowed_actions(processing(), by=leader(), at=at(2026, 9, 8))
+        }
         assert checks["approve"].allowed
         assert checks["refuse"].allowed
         assert not checks["receive"].allowed
@@ -318,7 +345,16 @@ class TestRefusedCommandsChangeNothing:
             workflow().refuse(d, **arguments)  # type: ignore[arg-type]
         assert dossier_to_dict(d) == before
 
-    @pytest.mark.parametrize("garbage", [None, 3, {"type": "Nope"}, {"type": "DossierReceived"}, {"type": "DossierStopped", "at": 5}])
+    @pytest.mark.parametrize(
+        "garbage",
+        [
+            None,
+            3,
+            {"type": "Nope"},
+            {"type": "DossierReceived"},
+            {"type": "DossierStopped", "at": 5},
+        ],
+    )
     def test_event_from_dict_garbage(self, garbage: object) -> None:
         """Malformed event dictionaries raise InvalidValueError."""
         with pytest.raises(InvalidValueError):
@@ -352,3 +388,13 @@ class TestRefusedCommandsChangeNothing:
         for args2 in [("", "applicant"), ("x", "king"), (None, None)]:
             with pytest.raises(InvalidValueError):
                 Actor(*args2)  # type: ignore[arg-type]
+
+
+def test_docs_diagram_matches_the_table() -> None:
+    """The diagram on the lifecycle page is the one generated from the 118/2025 table."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "dossier-lifecycle.md").read_text(
+        encoding="utf-8"
+    )
+    assert f"```mermaid\n{diagram('118/2025')}```" in page

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "deadline": ("_deadline", "compute the due instant of a processing time and explain it"),
     "units": ("_units", "look up provinces and communes (from 1 July 2025)"),
+    "workflow": ("_workflow", "the dossier workflow: its state diagram (Mermaid or Graphviz)"),
 }
 
 

@@ -43,9 +43,9 @@ def diagram(rules: str = "118/2025", *, format: str = "mermaid") -> str:
         lines += [f"    {s} --> {d}: {', '.join(ls)}" for (s, d), ls in edges.items()]
         lines += [f"    {s.value} --> [*]" for s in sorted(TERMINAL_STATUSES)]
         return "\n".join(lines) + "\n"
-    lines = [f'digraph "{table.code}" {{', "    rankdir=LR;", '    start [shape=point];']
-    for s in sorted(TERMINAL_STATUSES):
-        lines.append(f"    {s.value} [shape=doublecircle];")
+    lines = [f'digraph "{table.code}" {{', "    rankdir=LR;", "    start [shape=point];"]
+    for status in sorted(TERMINAL_STATUSES):
+        lines.append(f"    {status.value} [shape=doublecircle];")
     for (s, d), ls in edges.items():
         source = "start" if s == "[*]" else s
         lines.append(f'    {source} -> {d} [label="{", ".join(ls)}"];')

@@ -92,11 +92,14 @@ class Applicant:
     name: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.kind, ApplicantKind):
+        kind: object = self.kind
+        if not isinstance(kind, ApplicantKind):
             try:
-                object.__setattr__(self, "kind", ApplicantKind(self.kind))
+                object.__setattr__(self, "kind", ApplicantKind(kind))  # type: ignore[arg-type]
             except (ValueError, TypeError):
-                raise InvalidValueError("kind", self.kind, "must be person or organisation") from None
+                raise InvalidValueError(
+                    "kind", self.kind, "must be person or organisation"
+                ) from None
         if self.kind is ApplicantKind.PERSON:
             validate_personal_id(self.number, field="number")
         else:
@@ -410,7 +413,9 @@ class Dossier:
         if not isinstance(self.status, DossierStatus):
             raise InvalidValueError("status", self.status, "must be a DossierStatus")
         if not isinstance(self.applicant, Applicant):
-            raise InvalidValueError("applicant", type(self.applicant).__name__, "must be an Applicant")
+            raise InvalidValueError(
+                "applicant", type(self.applicant).__name__, "must be an Applicant"
+            )
         if not isinstance(self.channel, FilingChannel):
             raise InvalidValueError("channel", self.channel, "must be a FilingChannel")
 
@@ -479,8 +484,9 @@ class Dossier:
         return self.finished_at > self.original_due_at
 
     def explain_due(self) -> DueExplanation:
-        """Why the dossier is due when it is: receipt, calendar, transfer, pauses, restart,
-        extension, each with its legal source.
+        """Why the dossier is due when it is, each line with its legal source.
+
+        The lines cover receipt, calendar, transfer, pauses, restart and extension.
 
         Examples:
             See the tutorial "Your first dossier".

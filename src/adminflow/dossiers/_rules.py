@@ -133,63 +133,165 @@ def _table(decree: str, art: Mapping[str, str], *, close_out: bool) -> tuple[Tra
         *guards: str,
     ) -> None:
         for source in sources:
-            rows.append(
-                TransitionSpec(trigger, source, dest, frozenset(roles), basis(key), guards)
-            )
+            rows.append(TransitionSpec(trigger, source, dest, frozenset(roles), basis(key), guards))
 
-    add("submit", (None,), S.SUBMITTED, {_R.APPLICANT, _R.RECEPTION_OFFICER}, "submit",
-        f"the procedure accepts the channel ({basis('channels')})")
-    add("receive", (S.SUBMITTED,), S.RECEIVED, {_R.RECEPTION_OFFICER}, "receive",
+    add(
+        "submit",
+        (None,),
+        S.SUBMITTED,
+        {_R.APPLICANT, _R.RECEPTION_OFFICER},
+        "submit",
+        f"the procedure accepts the channel ({basis('channels')})",
+    )
+    add(
+        "receive",
+        (S.SUBMITTED,),
+        S.RECEIVED,
+        {_R.RECEPTION_OFFICER},
+        "receive",
         f"the unit may receive the dossier ({basis('competence')})",
         f"an online dossier is checked within 8 working hours ({basis('online_check')}; "
-        "recorded, not refused)")
-    add("refuse_receipt", (S.SUBMITTED,), S.REFUSED_AT_RECEPTION, {_R.RECEPTION_OFFICER},
-        "refuse_receipt", f"written reasons ({basis('refuse_receipt')})")
-    add("request_supplement", (S.SUBMITTED,), S.RETURNED_FOR_SUPPLEMENT, {_R.RECEPTION_OFFICER},
+        "recorded, not refused)",
+    )
+    add(
+        "refuse_receipt",
+        (S.SUBMITTED,),
+        S.REFUSED_AT_RECEPTION,
+        {_R.RECEPTION_OFFICER},
+        "refuse_receipt",
+        f"written reasons ({basis('refuse_receipt')})",
+    )
+    add(
+        "request_supplement",
+        (S.SUBMITTED,),
+        S.RETURNED_FOR_SUPPLEMENT,
+        {_R.RECEPTION_OFFICER},
         "supplement_reception",
-        f"once per stage, listing every item ({basis('once')})")
-    add("request_supplement", (S.IN_PROCESSING,), S.SUPPLEMENT_REQUESTED,
-        {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER}, "supplement_appraisal",
         f"once per stage, listing every item ({basis('once')})",
-        f"within 3 working days of receipt ({basis('supplement_appraisal')})")
-    add("supplement", (S.RETURNED_FOR_SUPPLEMENT,), S.SUBMITTED,
-        {_R.APPLICANT, _R.RECEPTION_OFFICER}, "supplement_reception")
-    add("supplement", (S.SUPPLEMENT_REQUESTED,), S.IN_PROCESSING,
-        {_R.APPLICANT, _R.RECEPTION_OFFICER}, "supplement_appraisal",
-        f"the processing time restarts from zero ({basis('supplement_appraisal')})")
-    add("transfer", (S.RECEIVED,), S.IN_TRANSFER, {_R.RECEPTION_OFFICER, _R.SYSTEM}, "transfer",
+    )
+    add(
+        "request_supplement",
+        (S.IN_PROCESSING,),
+        S.SUPPLEMENT_REQUESTED,
+        {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER},
+        "supplement_appraisal",
+        f"once per stage, listing every item ({basis('once')})",
+        f"within 3 working days of receipt ({basis('supplement_appraisal')})",
+    )
+    add(
+        "supplement",
+        (S.RETURNED_FOR_SUPPLEMENT,),
+        S.SUBMITTED,
+        {_R.APPLICANT, _R.RECEPTION_OFFICER},
+        "supplement_reception",
+    )
+    add(
+        "supplement",
+        (S.SUPPLEMENT_REQUESTED,),
+        S.IN_PROCESSING,
+        {_R.APPLICANT, _R.RECEPTION_OFFICER},
+        "supplement_appraisal",
+        f"the processing time restarts from zero ({basis('supplement_appraisal')})",
+    )
+    add(
+        "transfer",
+        (S.RECEIVED,),
+        S.IN_TRANSFER,
+        {_R.RECEPTION_OFFICER, _R.SYSTEM},
+        "transfer",
         f"paper: same working day, or the next one's start when received after 15:00; "
-        f"another unit: 1 working day ({basis('transfer')}; recorded, not refused)")
-    add("receive_transfer", (S.IN_TRANSFER,), S.IN_PROCESSING, {_R.PROCESSING_OFFICER},
-        "receive_transfer")
+        f"another unit: 1 working day ({basis('transfer')}; recorded, not refused)",
+    )
+    add(
+        "receive_transfer",
+        (S.IN_TRANSFER,),
+        S.IN_PROCESSING,
+        {_R.PROCESSING_OFFICER},
+        "receive_transfer",
+    )
     for trigger in ("forward_step", "complete_step"):
-        add(trigger, (S.IN_PROCESSING,), S.IN_PROCESSING,
-            {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER}, "steps")
-    add("request_payment", (S.IN_PROCESSING,), S.AWAITING_PAYMENT,
-        {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER}, "payment",
-        "a clock pause needs its sector-law basis")
+        add(
+            trigger,
+            (S.IN_PROCESSING,),
+            S.IN_PROCESSING,
+            {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER},
+            "steps",
+        )
+    add(
+        "request_payment",
+        (S.IN_PROCESSING,),
+        S.AWAITING_PAYMENT,
+        {_R.PROCESSING_OFFICER, _R.SIGNING_LEADER},
+        "payment",
+        "a clock pause needs its sector-law basis",
+    )
     add("pay", (S.AWAITING_PAYMENT,), S.IN_PROCESSING, {_R.APPLICANT, _R.SYSTEM}, "payment")
     for status in (S.IN_PROCESSING, S.AWAITING_PAYMENT):
-        add("extend", (status,), status, {_R.SIGNING_LEADER}, "extend",
+        add(
+            "extend",
+            (status,),
+            status,
+            {_R.SIGNING_LEADER},
+            "extend",
             f"apology and new appointment at least 1 day before the deadline, at most once "
-            f"({basis('extend')})")
-    add("refuse", (S.IN_PROCESSING,), S.REFUSED, {_R.SIGNING_LEADER}, "refuse",
-        f"written reasons, within the time limit ({basis('refuse')})")
-    add("approve", (S.IN_PROCESSING,), S.RESULT_READY, {_R.SIGNING_LEADER}, "approve",
-        "signed by the deciding body, or the acting body under an authorization")
-    add("approve", (S.IN_CORRECTION,), S.RESULT_READY, {_R.SIGNING_LEADER}, "correct",
-        f"corrected within 3 working days ({basis('correct')}; recorded, not refused)")
-    add("return_result", (S.RESULT_READY,), S.RESULT_RETURNED,
-        {_R.RECEPTION_OFFICER, _R.SYSTEM}, "return_result")
-    add("stop", (S.SUBMITTED, S.RETURNED_FOR_SUPPLEMENT, *_OPEN), S.STOPPED, {_R.APPLICANT},
-        "stop", f"until the decision is issued ({basis('stop')})")
+            f"({basis('extend')})",
+        )
+    add(
+        "refuse",
+        (S.IN_PROCESSING,),
+        S.REFUSED,
+        {_R.SIGNING_LEADER},
+        "refuse",
+        f"written reasons, within the time limit ({basis('refuse')})",
+    )
+    add(
+        "approve",
+        (S.IN_PROCESSING,),
+        S.RESULT_READY,
+        {_R.SIGNING_LEADER},
+        "approve",
+        "signed by the deciding body, or the acting body under an authorization",
+    )
+    add(
+        "approve",
+        (S.IN_CORRECTION,),
+        S.RESULT_READY,
+        {_R.SIGNING_LEADER},
+        "correct",
+        f"corrected within 3 working days ({basis('correct')}; recorded, not refused)",
+    )
+    add(
+        "return_result",
+        (S.RESULT_READY,),
+        S.RESULT_RETURNED,
+        {_R.RECEPTION_OFFICER, _R.SYSTEM},
+        "return_result",
+    )
+    add(
+        "stop",
+        (S.SUBMITTED, S.RETURNED_FOR_SUPPLEMENT, *_OPEN),
+        S.STOPPED,
+        {_R.APPLICANT},
+        "stop",
+        f"until the decision is issued ({basis('stop')})",
+    )
     if close_out:
-        add("close_unsupplemented", (S.SUPPLEMENT_REQUESTED,), S.CLOSED_UNSUPPLEMENTED,
-            {_R.SYSTEM, _R.ONE_STOP_HEAD, _R.RECEPTION_OFFICER}, "close",
-            f"15 days after the supplement notice ({basis('close')})")
-    add("correct", (S.RESULT_RETURNED,), S.IN_CORRECTION,
-        {_R.ONE_STOP_HEAD, _R.RECEPTION_OFFICER}, "correct",
-        f"the error is the official's ({basis('correct')})")
+        add(
+            "close_unsupplemented",
+            (S.SUPPLEMENT_REQUESTED,),
+            S.CLOSED_UNSUPPLEMENTED,
+            {_R.SYSTEM, _R.ONE_STOP_HEAD, _R.RECEPTION_OFFICER},
+            "close",
+            f"15 days after the supplement notice ({basis('close')})",
+        )
+    add(
+        "correct",
+        (S.RESULT_RETURNED,),
+        S.IN_CORRECTION,
+        {_R.ONE_STOP_HEAD, _R.RECEPTION_OFFICER},
+        "correct",
+        f"the error is the official's ({basis('correct')})",
+    )
     return tuple(rows)  # fmt: skip
 
 
@@ -246,9 +348,7 @@ _ART_61 = {
 
 _D118 = "Decree 118/2025/NĐ-CP"
 _D61 = "Decree 61/2018/NĐ-CP"
-_PAPER_AND_ONLINE = frozenset(
-    {FilingChannel.IN_PERSON, FilingChannel.POSTAL, FilingChannel.ONLINE}
-)
+_PAPER_AND_ONLINE = frozenset({FilingChannel.IN_PERSON, FilingChannel.POSTAL, FilingChannel.ONLINE})
 
 #: The rule sets, oldest first.
 RULE_SETS: tuple[RuleSet, ...] = (

@@ -1,5 +1,4 @@
-"""The workflow (quy trình giải quyết hồ sơ): the commands that move a dossier, with their
-permissions, legal guards and clocks.
+"""The workflow (quy trình giải quyết hồ sơ): commands with permissions, guards and clocks.
 
 A :class:`Workflow` is built once and shared. Each command takes the dossier, ``by=`` (an
 :class:`~adminflow.dossiers.Actor`) and ``at=`` (an aware instant), plus its details, and returns
@@ -203,7 +202,9 @@ class Workflow:
         if calendar is None:
             calendar = WorkingCalendar.vietnam()
         if not isinstance(calendar, WorkingCalendar):
-            raise InvalidValueError("calendar", type(calendar).__name__, "must be a WorkingCalendar")
+            raise InvalidValueError(
+                "calendar", type(calendar).__name__, "must be a WorkingCalendar"
+            )
         if not isinstance(catalog, Catalog):
             raise InvalidValueError("catalog", type(catalog).__name__, "must be a Catalog")
         if competence is not None and not isinstance(competence, CompetenceResolver):
@@ -261,7 +262,9 @@ class Workflow:
         due_at, lines = _compat.procedure_due(procedure, start, self.calendar)
         return due_at, tuple(ClockNote("calendar", text, source) for text, source in lines)
 
-    def _check_common(self, dossier: object, by: object, at: object) -> tuple[Dossier, Actor, dt.datetime]:
+    def _check_common(
+        self, dossier: object, by: object, at: object
+    ) -> tuple[Dossier, Actor, dt.datetime]:
         if not isinstance(dossier, Dossier):
             raise InvalidValueError("dossier", type(dossier).__name__, "must be a Dossier")
         if not isinstance(by, Actor):
@@ -333,7 +336,9 @@ class Workflow:
 
     # ------------------------------------------------------------------ guards
 
-    def _state_guard(self, trigger: str, dossier: Dossier, at: dt.datetime) -> tuple[str, str] | None:
+    def _state_guard(
+        self, trigger: str, dossier: Dossier, at: dt.datetime
+    ) -> tuple[str, str] | None:
         """``(guard, reason)`` when a legal precondition that needs no details fails."""
         rules = rule_set(dossier.rule_set)
         local = self._local(at)
@@ -436,23 +441,29 @@ class Workflow:
         self, dossier: Dossier, by: Actor, at: dt.datetime, trigger: str, guard: str, reason: str
     ) -> None:
         allowed = self._allowed_names(dossier, by, at)
-        raise GuardFailedError(trigger, guard, f"{reason}; allowed now: {', '.join(allowed) or 'none'}")
+        raise GuardFailedError(
+            trigger, guard, f"{reason}; allowed now: {', '.join(allowed) or 'none'}"
+        )
 
     def _commit(
-        self, dossier: Dossier, spec: TransitionSpec, make: Callable[..., DossierEvent], **fields: Any
+        self,
+        dossier: Dossier,
+        spec: TransitionSpec,
+        make: Callable[..., DossierEvent],
+        **fields: Any,
     ) -> CommandResult:
         dest = fire(dossier.rule_set, dossier.status.value, spec.trigger)
         if dest != spec.dest.value:  # pragma: no cover - the table and the machine are one
             raise TransitionNotAllowedError(spec.trigger, dossier.status.value, [])
         fields.setdefault("legal_basis", spec.legal_basis)
-        event = make(
-            dossier_id=dossier.id, version=dossier.version + 1, status=spec.dest, **fields
-        )
+        event = make(dossier_id=dossier.id, version=dossier.version + 1, status=spec.dest, **fields)
         return CommandResult(apply_event(dossier, event), (event,))
 
     # ------------------------------------------------------------ introspection
 
-    def allowed_actions(self, dossier: Dossier, *, by: Actor, at: dt.datetime) -> tuple[ActionCheck, ...]:
+    def allowed_actions(
+        self, dossier: Dossier, *, by: Actor, at: dt.datetime
+    ) -> tuple[ActionCheck, ...]:
         """Every command of the dossier's rule set, saying whether ``by`` may issue it at ``at``.
 
         A command is allowed when the transition exists from the current status, the actor's
@@ -482,10 +493,14 @@ class Workflow:
             if failed is not None:
                 checks.append(ActionCheck(trigger, False, failed[1], spec.legal_basis))
                 continue
-            checks.append(ActionCheck(trigger, True, f"leads to {spec.dest.value}", spec.legal_basis))
+            checks.append(
+                ActionCheck(trigger, True, f"leads to {spec.dest.value}", spec.legal_basis)
+            )
         return tuple(checks)
 
-    def fire(self, dossier: Dossier, action: str, *, by: Actor, at: dt.datetime, **details: Any) -> CommandResult:
+    def fire(
+        self, dossier: Dossier, action: str, *, by: Actor, at: dt.datetime, **details: Any
+    ) -> CommandResult:
         """Issue the command named ``action`` (``"receive"``, ``"approve"``, ...).
 
         Raises:
@@ -549,7 +564,8 @@ class Workflow:
         self.calendar._offset("at", local.date())
         code = _text("procedure", procedure)
         unit_code = _text("unit", unit)
-        assert code is not None and unit_code is not None
+        assert code is not None
+        assert unit_code is not None
         receiving = _text("receiving_unit", receiving_unit, optional=True) or unit_code
         try:
             filed = FilingChannel(channel)
@@ -677,7 +693,7 @@ class Workflow:
             )
             if decision.competence is not None:
                 deciding_id = decision.competence.deciding.id
-                agency_code = decision.competence.deciding.agency_code
+                agency_code = getattr(decision.competence.deciding, "agency_code", None)
             boundary_free = decision.mode not in (None, ReceiptMode.COMPETENT_UNIT)
         if code is not None:
             text = _compat.parse_dossier_code(code)
@@ -750,11 +766,25 @@ class Workflow:
         spec = self._spec(dossier, "refuse_receipt", by, at)
         items = _texts("reasons", reasons)
         if not items:
-            self._refuse(dossier, by, at, "refuse_receipt", "written_reasons",
-                         f"the refusal slip must state the reasons ({spec.legal_basis})")
+            self._refuse(
+                dossier,
+                by,
+                at,
+                "refuse_receipt",
+                "written_reasons",
+                f"the refusal slip must state the reasons ({spec.legal_basis})",
+            )
         late = dossier.channel.is_electronic and self._check_late(dossier, at)
-        return self._commit(dossier, spec, ReceiptRefused, at=at, actor=by, reasons=items,
-                            reason="; ".join(items), late=late)
+        return self._commit(
+            dossier,
+            spec,
+            ReceiptRefused,
+            at=at,
+            actor=by,
+            reasons=items,
+            reason="; ".join(items),
+            late=late,
+        )
 
     def request_supplement(
         self,
@@ -781,16 +811,35 @@ class Workflow:
         listed = _texts("items", items)
         why = _text("reason", reason)
         if not listed:
-            self._refuse(dossier, by, at, "request_supplement", "list_every_item",
-                         f"the request must list every item to supplement ({spec.legal_basis})")
+            self._refuse(
+                dossier,
+                by,
+                at,
+                "request_supplement",
+                "list_every_item",
+                f"the request must list every item to supplement ({spec.legal_basis})",
+            )
         stage = (
-            SupplementStage.RECEPTION if dossier.status is _S.SUBMITTED else SupplementStage.APPRAISAL
+            SupplementStage.RECEPTION
+            if dossier.status is _S.SUBMITTED
+            else SupplementStage.APPRAISAL
         )
-        late = stage is SupplementStage.RECEPTION and dossier.channel.is_electronic and (
-            self._check_late(dossier, at)
+        late = (
+            stage is SupplementStage.RECEPTION
+            and dossier.channel.is_electronic
+            and (self._check_late(dossier, at))
         )
-        return self._commit(dossier, spec, SupplementRequested, at=at, actor=by, stage=stage,
-                            items=listed, reason=why, late=late)
+        return self._commit(
+            dossier,
+            spec,
+            SupplementRequested,
+            at=at,
+            actor=by,
+            stage=stage,
+            items=listed,
+            reason=why,
+            late=late,
+        )
 
     def supplement(self, dossier: Dossier, *, by: Actor, at: dt.datetime) -> CommandResult:
         """Record that everything asked for was supplied (bổ sung đủ hồ sơ).
@@ -817,14 +866,20 @@ class Workflow:
                 spec.legal_basis,
             )
             fields = {"clock_started_at": at, "due_at": due_at, "notes": (restart, *lines)}
-        return self._commit(dossier, spec, DossierSupplemented, at=at, actor=by,
-                            stage=pending.stage, **fields)
+        return self._commit(
+            dossier, spec, DossierSupplemented, at=at, actor=by, stage=pending.stage, **fields
+        )
 
     def _transfer_due(self, dossier: Dossier, electronic: bool) -> tuple[dt.datetime, str]:
         assert dossier.received_at is not None
         received = self._local(dossier.received_at)
         if electronic:
-            return dossier.received_at, "electronic dossier: passed on at once (Art. 18(1), 20(1))"
+            day = self.calendar.add_working_days(received.date(), 0)
+            return (
+                self.calendar.closing(day),
+                "electronic dossier: passed on right after receipt, within its working day "
+                "(Art. 18(1), 20(1))",
+            )
         if dossier.boundary_free:
             due = self.calendar.closing(self.calendar.add_working_days(received.date(), 1))
             return due, "paper dossier to another unit: within 1 working day (Art. 20(1)(a))"
@@ -867,9 +922,18 @@ class Workflow:
             f"limit {_fmt(self._local(due))}: {rule}",
             spec.legal_basis,
         )
-        return self._commit(dossier, spec, DossierTransferred, at=at, actor=by,
-                            electronic=is_electronic, destination=dossier.authority_id,
-                            transfer_due_at=due, late=at > due, notes=(note,))
+        return self._commit(
+            dossier,
+            spec,
+            DossierTransferred,
+            at=at,
+            actor=by,
+            electronic=is_electronic,
+            destination=dossier.authority_id,
+            transfer_due_at=due,
+            late=at > due,
+            notes=(note,),
+        )
 
     def receive_transfer(self, dossier: Dossier, *, by: Actor, at: dt.datetime) -> CommandResult:
         """The competent agency takes the transferred dossier into processing.
@@ -943,8 +1007,10 @@ class Workflow:
         else:
             budget: float | None = None
             if working_days is not None:
-                if isinstance(working_days, bool) or not isinstance(working_days, int | float) or not (
-                    0 < working_days < 10_000
+                if (
+                    isinstance(working_days, bool)
+                    or not isinstance(working_days, int | float)
+                    or not (0 < working_days < 10_000)
                 ):
                     raise InvalidValueError("working_days", working_days, "must be > 0")
                 budget = float(working_days)
@@ -963,8 +1029,17 @@ class Workflow:
             due = self.calendar.add_working_time(at, length * budget)
         if due <= at:
             raise InvalidValueError("due_at", due, "must be after the step starts")
-        return self._commit(dossier, spec, StepForwarded, at=at, actor=by, step=name,
-                            body=responsible, kind=step_kind, due_at=due)
+        return self._commit(
+            dossier,
+            spec,
+            StepForwarded,
+            at=at,
+            actor=by,
+            step=name,
+            body=responsible,
+            kind=step_kind,
+            due_at=due,
+        )
 
     def complete_step(
         self, dossier: Dossier, *, by: Actor, at: dt.datetime, step: str, body: str | None = None
@@ -982,8 +1057,16 @@ class Workflow:
         if not match:
             raise InvalidValueError("step", name, "no open step of that name (and body)")
         found = match[0]
-        return self._commit(dossier, spec, StepCompleted, at=at, actor=by, step=found.name,
-                            body=found.body, late=at > found.due_at)
+        return self._commit(
+            dossier,
+            spec,
+            StepCompleted,
+            at=at,
+            actor=by,
+            step=found.name,
+            body=found.body,
+            late=at > found.due_at,
+        )
 
     def request_payment(
         self,
@@ -1016,11 +1099,21 @@ class Workflow:
             isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int) or amount_vnd < 0
         ):
             raise InvalidValueError("amount_vnd", amount_vnd, "must be an integer >= 0")
-        return self._commit(dossier, spec, PaymentRequested, at=at, actor=by, reason=why,
-                            amount_vnd=amount_vnd, pauses_clock=pauses,
-                            legal_basis=basis or spec.legal_basis)
+        return self._commit(
+            dossier,
+            spec,
+            PaymentRequested,
+            at=at,
+            actor=by,
+            reason=why,
+            amount_vnd=amount_vnd,
+            pauses_clock=pauses,
+            legal_basis=basis or spec.legal_basis,
+        )
 
-    def pay(self, dossier: Dossier, *, by: Actor, at: dt.datetime, online: bool = False) -> CommandResult:
+    def pay(
+        self, dossier: Dossier, *, by: Actor, at: dt.datetime, online: bool = False
+    ) -> CommandResult:
         """Record that the obligation was met; a clock pause moves the appointment.
 
         The appointment moves by the working time of the pause.
@@ -1035,7 +1128,9 @@ class Workflow:
         fields: dict[str, Any] = {}
         if last.pauses_clock and dossier.due_at is not None:
             paused = self.calendar.working_time_between(last.requested_at, at)
-            new_due = self.calendar.add_working_time(dossier.due_at, paused) if paused else dossier.due_at
+            new_due = (
+                self.calendar.add_working_time(dossier.due_at, paused) if paused else dossier.due_at
+            )
             note = ClockNote(
                 "pause",
                 f"clock paused from {_fmt(self._local(last.requested_at))} to "
@@ -1044,7 +1139,9 @@ class Workflow:
                 dossier.pauses[-1].legal_basis if dossier.pauses else spec.legal_basis,
             )
             fields = {"due_at": new_due, "notes": (note,)}
-        return self._commit(dossier, spec, PaymentMade, at=at, actor=by, online=paid_online, **fields)
+        return self._commit(
+            dossier, spec, PaymentMade, at=at, actor=by, online=paid_online, **fields
+        )
 
     def extend(
         self,
@@ -1070,10 +1167,17 @@ class Workflow:
         spec = self._spec(dossier, "extend", by, at)
         why = _text("reason", reason)
         if not isinstance(apology, str) or not apology.strip():
-            self._refuse(dossier, by, at, "extend", "apology",
-                         f"the extension needs a written apology ({spec.legal_basis})")
+            self._refuse(
+                dossier,
+                by,
+                at,
+                "extend",
+                "apology",
+                f"the extension needs a written apology ({spec.legal_basis})",
+            )
         new_due = check_instant("new_due_at", new_due_at)
-        assert new_due is not None and dossier.due_at is not None
+        assert new_due is not None
+        assert dossier.due_at is not None
         if new_due <= dossier.due_at:
             raise InvalidValueError("new_due_at", new_due, "must be after the current appointment")
         note = ClockNote(
@@ -1082,10 +1186,21 @@ class Workflow:
             f"{_fmt(self._local(dossier.due_at))} to {_fmt(self._local(new_due))} ({why})",
             spec.legal_basis,
         )
-        return self._commit(dossier, spec, DeadlineExtended, at=at, actor=by, apology=apology,
-                            due_at=new_due, reason=why, notes=(note,))
+        return self._commit(
+            dossier,
+            spec,
+            DeadlineExtended,
+            at=at,
+            actor=by,
+            apology=apology,
+            due_at=new_due,
+            reason=why,
+            notes=(note,),
+        )
 
-    def refuse(self, dossier: Dossier, *, by: Actor, at: dt.datetime, reasons: Iterable[str]) -> CommandResult:
+    def refuse(
+        self, dossier: Dossier, *, by: Actor, at: dt.datetime, reasons: Iterable[str]
+    ) -> CommandResult:
         """Refuse to resolve, with written reasons, within the time limit (từ chối giải quyết).
 
         Raises:
@@ -1098,11 +1213,25 @@ class Workflow:
         spec = self._spec(dossier, "refuse", by, at)
         items = _texts("reasons", reasons)
         if not items:
-            self._refuse(dossier, by, at, "refuse", "written_reasons",
-                         f"a refusal needs written reasons ({spec.legal_basis})")
-        return self._commit(dossier, spec, DossierRefused, at=at, actor=by, reasons=items,
-                            reason="; ".join(items), authority_id=by.authority_id,
-                            outcome=outcome_of(at, dossier.due_at))
+            self._refuse(
+                dossier,
+                by,
+                at,
+                "refuse",
+                "written_reasons",
+                f"a refusal needs written reasons ({spec.legal_basis})",
+            )
+        return self._commit(
+            dossier,
+            spec,
+            DossierRefused,
+            at=at,
+            actor=by,
+            reasons=items,
+            reason="; ".join(items),
+            authority_id=by.authority_id,
+            outcome=outcome_of(at, dossier.due_at),
+        )
 
     def approve(
         self,
@@ -1136,10 +1265,20 @@ class Workflow:
             and dossier.correction_due_at is not None
             and at > dossier.correction_due_at
         )
-        return self._commit(dossier, spec, ResultApproved, at=at, actor=by,
-                            authority_id=by.authority_id, signed_as=signed_as,
-                            e_result=electronic or dossier.e_result, digitally_signed=signed,
-                            result=text, outcome=outcome_of(at, dossier.due_at), late=late)
+        return self._commit(
+            dossier,
+            spec,
+            ResultApproved,
+            at=at,
+            actor=by,
+            authority_id=by.authority_id,
+            signed_as=signed_as,
+            e_result=electronic or dossier.e_result,
+            digitally_signed=signed,
+            result=text,
+            outcome=outcome_of(at, dossier.due_at),
+            late=late,
+        )
 
     def return_result(
         self, dossier: Dossier, *, by: Actor, at: dt.datetime, in_person: bool = False
@@ -1152,10 +1291,19 @@ class Workflow:
         dossier, by, at = self._check_common(dossier, by, at)
         spec = self._spec(dossier, "return_result", by, at)
         visit = _flag("in_person", in_person)
-        return self._commit(dossier, spec, ResultReturned, at=at, actor=by, in_person=visit,
-                            outcome=outcome_of(at, dossier.due_at))
+        return self._commit(
+            dossier,
+            spec,
+            ResultReturned,
+            at=at,
+            actor=by,
+            in_person=visit,
+            outcome=outcome_of(at, dossier.due_at),
+        )
 
-    def stop(self, dossier: Dossier, *, by: Actor, at: dt.datetime, reason: str | None = None) -> CommandResult:
+    def stop(
+        self, dossier: Dossier, *, by: Actor, at: dt.datetime, reason: str | None = None
+    ) -> CommandResult:
         """Stop at the applicant's request, until the decision is issued (dừng thực hiện).
 
         References:
@@ -1165,10 +1313,13 @@ class Workflow:
         spec = self._spec(dossier, "stop", by, at)
         why = _text("reason", reason, optional=True)
         outcome = outcome_of(at, dossier.due_at) if dossier.received_at else None
-        return self._commit(dossier, spec, DossierStopped, at=at, actor=by, reason=why,
-                            outcome=outcome)
+        return self._commit(
+            dossier, spec, DossierStopped, at=at, actor=by, reason=why, outcome=outcome
+        )
 
-    def close_unsupplemented(self, dossier: Dossier, *, by: Actor, at: dt.datetime) -> CommandResult:
+    def close_unsupplemented(
+        self, dossier: Dossier, *, by: Actor, at: dt.datetime
+    ) -> CommandResult:
         """Close a dossier not supplemented within 15 days of the notice (đóng hồ sơ).
 
         References:
@@ -1176,10 +1327,18 @@ class Workflow:
         """
         dossier, by, at = self._check_common(dossier, by, at)
         spec = self._spec(dossier, "close_unsupplemented", by, at)
-        return self._commit(dossier, spec, DossierClosed, at=at, actor=by,
-                            reason="not supplemented within 15 days of the notice")
+        return self._commit(
+            dossier,
+            spec,
+            DossierClosed,
+            at=at,
+            actor=by,
+            reason="not supplemented within 15 days of the notice",
+        )
 
-    def correct(self, dossier: Dossier, *, by: Actor, at: dt.datetime, reason: str) -> CommandResult:
+    def correct(
+        self, dossier: Dossier, *, by: Actor, at: dt.datetime, reason: str
+    ) -> CommandResult:
         """Send a returned result back to correct an official's error, due in 3 working days.
 
         References:
@@ -1192,5 +1351,6 @@ class Workflow:
         due = self.calendar.closing(
             self.calendar.add_working_days(self._local(at).date(), rules.correction_working_days)
         )
-        return self._commit(dossier, spec, CorrectionRequested, at=at, actor=by, reason=why,
-                            correction_due_at=due)
+        return self._commit(
+            dossier, spec, CorrectionRequested, at=at, actor=by, reason=why, correction_due_at=due
+        )

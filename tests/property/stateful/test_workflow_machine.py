@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
-
-from adminflow.dossiers import (
-    Actor,
-    Dossier,
-    DossierStatus,
-    Role,
-    SupplementStage,
-    dossier_from_dict,
-    dossier_to_dict,
-    replay,
-    rule_set,
-)
-from adminflow.errors import AdminflowError
 from tests.unit.dossier_helpers import (
     AGENCY,
     APPLICANT,
@@ -33,6 +21,19 @@ from tests.unit.dossier_helpers import (
     plain_workflow,
     workflow,
 )
+
+from adminflow.dossiers import (
+    Actor,
+    Dossier,
+    DossierStatus,
+    Role,
+    SupplementStage,
+    dossier_from_dict,
+    dossier_to_dict,
+    replay,
+    rule_set,
+)
+from adminflow.errors import AdminflowError
 
 ACTORS = [ME, DESK, HEAD, SYSTEM, officer(), leader(), leader("ubnd-22333"),
           Actor("001099012345", Role.APPLICANT)]  # fmt: skip
@@ -68,13 +69,19 @@ class WorkflowMachine(RuleBasedStateMachine):
     dossier: Dossier
     now: dt.datetime
 
-    @initialize(regime=st.sampled_from(sorted(START)), channel=st.sampled_from(["in_person", "online"]))
+    @initialize(
+        regime=st.sampled_from(sorted(START)), channel=st.sampled_from(["in_person", "online"])
+    )
     def submit(self, regime: str, channel: str) -> None:
         self.now = START[regime]
         # Before 1 July 2025 the Khánh Hòa example rules know no commune body: no resolver.
         self.workflow = plain_workflow() if regime == "61/2018" else workflow()
         self.dossier = self.workflow.submit(
-            procedure="1.004194", applicant=APPLICANT, unit="22366", channel=channel, by=ME,
+            procedure="1.004194",
+            applicant=APPLICANT,
+            unit="22366",
+            channel=channel,
+            by=ME,
             at=self.now,
         ).dossier
         self.refused = 0
@@ -83,7 +90,9 @@ class WorkflowMachine(RuleBasedStateMachine):
     def command(self, data: st.DataObject, minutes: int) -> None:
         rules = rule_set(self.dossier.rule_set)
         possible = [
-            t.trigger for t in rules.from_status(self.dossier.status) for _ in range(1 if t.dest.is_terminal else 4)
+            t.trigger
+            for t in rules.from_status(self.dossier.status)
+            for _ in range(1 if t.dest.is_terminal else 4)
         ]
         everything = list(rule_set("118/2025").triggers[1:])
         action = data.draw(st.sampled_from(possible + possible + everything))
@@ -121,7 +130,8 @@ class WorkflowMachine(RuleBasedStateMachine):
             assert old.due_at is not None
             assert new.due_at == old.due_at + dt.timedelta(days=2)
             assert new.original_due_at == old.original_due_at
-            assert new.extended and not old.extended
+            assert new.extended
+            assert not old.extended
 
     @invariant()
     def status_is_last_event_target(self) -> None:
@@ -131,13 +141,14 @@ class WorkflowMachine(RuleBasedStateMachine):
     def history_append_only_in_time_order(self) -> None:
         history = self.dossier.history
         assert [e.version for e in history] == list(range(1, len(history) + 1))
-        assert all(a.at <= b.at for a, b in zip(history, history[1:], strict=False))
+        assert all(a.at <= b.at for a, b in itertools.pairwise(history))
 
     @invariant()
     def due_never_before_receipt(self) -> None:
         d = self.dossier
         if d.due_at is not None:
-            assert d.received_at is not None and d.due_at >= d.received_at
+            assert d.received_at is not None
+            assert d.due_at >= d.received_at
 
     @invariant()
     def replay_and_serialisation_give_equal_dossier(self) -> None:
