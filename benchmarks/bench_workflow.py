@@ -92,16 +92,32 @@ def bench_fire(calls: int) -> None:
         for _ in range(calls):
             WORKFLOW.approve(p, by=LEADER, at=at(9, 9))
 
-    base = per_call(bare, calls)
-    receive = per_call(command, calls)
-    approve_cost = per_call(approve, calls)
-    print(f"bare transitions Event.trigger:        {base * 1e6:8.2f} us")
+    procedure = WORKFLOW.catalog.get(PROCEDURE)
+
+    def deadline() -> None:
+        for _ in range(calls):
+            CALENDAR.due(at(8, 9), procedure.processing_time)
+
+    # Interleaved rounds, best of each: the machine is shared, so timings drift during a run.
+    best = {"bare": 1e9, "receive": 1e9, "approve": 1e9, "due": 1e9}
+    for _ in range(5):
+        best["bare"] = min(best["bare"], per_call(bare, calls))
+        best["receive"] = min(best["receive"], per_call(command, calls))
+        best["approve"] = min(best["approve"], per_call(approve, calls))
+        best["due"] = min(best["due"], per_call(deadline, calls))
+    base = best["bare"]
+    print(f"bare transitions Event.trigger (same table): {base * 1e6:8.2f} us")
     print(
-        f"Workflow.receive (clock computed):     {receive * 1e6:8.2f} us  ({receive / base:.1f}x)"
+        "Workflow.approve (permission, guards, transition, event): "
+        f"{best['approve'] * 1e6:8.2f} us  ({best['approve'] / base:.1f}x)"
     )
     print(
-        f"Workflow.approve (permission, outcome): {approve_cost * 1e6:7.2f} us  "
-        f"({approve_cost / base:.1f}x)"
+        "Workflow.receive (+ code, legal deadline with explanation): "
+        f"{best['receive'] * 1e6:8.2f} us  ({best['receive'] / base:.1f}x)"
+    )
+    print(
+        f"  of which WorkingCalendar.due alone: {best['due'] * 1e6:8.2f} us "
+        f"({best['due'] / base:.1f}x)"
     )
     print("target: at most 3x the bare trigger")
 

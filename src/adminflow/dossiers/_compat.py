@@ -10,11 +10,12 @@ API otherwise.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 from typing import Any
 
 from adminflow.calendar import WorkingCalendar
-from adminflow.codes import DossierCode, parse_agency_code
+from adminflow.codes import AgencyCode, DossierCode, parse_agency_code
 from adminflow.errors import InvalidValueError, NotFoundError
 from adminflow.procedures import Catalog, Procedure
 
@@ -69,13 +70,20 @@ def procedure_due(
     return deadline.due_at, lines
 
 
+@functools.lru_cache(maxsize=4096)
+def _agency(text: str) -> AgencyCode:
+    return parse_agency_code(text, field="agency")
+
+
 def dossier_code(agency: str, received_on: dt.date, sequence: int) -> str:
     """The dossier code of the agency, receipt day and daily sequence number.
 
     Raises:
         InvalidValueError: The agency identifier or the sequence is malformed.
     """
-    parsed = parse_agency_code(agency, field="agency")
+    if not isinstance(agency, str):
+        raise InvalidValueError("agency", agency, "must be an agency identifier (str)")
+    parsed = _agency(agency)
     generate = getattr(DossierCode, "generate", None)
     if generate is not None:
         return str(generate(parsed, received_on, sequence))

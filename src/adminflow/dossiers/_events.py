@@ -9,6 +9,7 @@ calendar or catalogue and rebuilds the dossier exactly.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
@@ -507,9 +508,10 @@ def apply_event(dossier: Dossier | None, event: DossierEvent) -> Dossier:
 
 def _evolve(dossier: Dossier, changes: _Changes) -> Dossier:
     """``attrs.evolve`` without its per-field bookkeeping (the hot path of every command)."""
-    values = {name: getattr(dossier, name) for name in _DOSSIER_FIELDS}
-    values.update(changes)
-    return Dossier(**values)
+    new = _NEW(Dossier)
+    for set_slot, name, value in zip(_SETTERS, _DOSSIER_FIELDS, _GET_FIELDS(dossier), strict=True):
+        set_slot(new, changes.get(name, value))
+    return new
 
 
 def replay(events: Iterable[DossierEvent]) -> Dossier:
@@ -684,3 +686,8 @@ def _resolve_forward_references() -> None:
 
 _resolve_forward_references()
 _DOSSIER_FIELDS = tuple(a.name for a in attrs.fields(Dossier))
+_GET_FIELDS = operator.attrgetter(*_DOSSIER_FIELDS)
+# The slots' own setters: the values come from a valid dossier and a valid event, so the
+# checks of ``Dossier.__init__`` are not repeated on the hot path of every command.
+_SETTERS = tuple(Dossier.__dict__[name].__set__ for name in _DOSSIER_FIELDS)
+_NEW = object.__new__
