@@ -42,9 +42,6 @@ from adminflow.dossiers._events import (
     replay,
 )
 from adminflow.dossiers._model import (
-    Actor,
-    Applicant,
-    ApplicantKind,
     ClockNote,
     Dossier,
     DueExplanation,
@@ -53,6 +50,7 @@ from adminflow.dossiers._model import (
     StepRecord,
     SupplementRecord,
 )
+from adminflow.dossiers._parties import Actor, Applicant, ApplicantKind
 from adminflow.dossiers._row import DossierRow
 from adminflow.dossiers._rules import RULE_SETS, RuleSet, TransitionSpec, rule_set, rule_set_for
 from adminflow.dossiers._status import (

@@ -11,24 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 import cattrs
 
+from adminflow.dossiers._event_base import DossierEvent
 from adminflow.dossiers._model import (
-    Actor,
-    Applicant,
     ClockNote,
     Dossier,
     Pause,
     Payment,
     StepRecord,
     SupplementRecord,
-    check_instant,
 )
+from adminflow.dossiers._parties import Actor, Applicant
 from adminflow.dossiers._status import (
-    DossierStatus,
     FilingChannel,
     Outcome,
     StepKind,
@@ -64,42 +62,6 @@ __all__ = [
     "event_to_dict",
     "replay",
 ]
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class DossierEvent:
-    """Base class of dossier events.
-
-    Attributes:
-        dossier_id: The dossier.
-        version: The dossier's version after this event (1 for the first).
-        at: When it happened (aware).
-        actor: Who did it.
-        status: The status it led to.
-        reason: Why, in words, if any.
-        legal_basis: The articles it rests on.
-    """
-
-    resets_clock: ClassVar[bool] = False
-
-    dossier_id: str
-    version: int
-    at: dt.datetime
-    actor: Actor
-    status: DossierStatus
-    reason: str | None = None
-    legal_basis: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.dossier_id, str) or not self.dossier_id:
-            raise InvalidValueError("dossier_id", self.dossier_id, "must be a non-empty string")
-        if type(self.version) is not int or self.version < 1:
-            raise InvalidValueError("version", self.version, "must be an integer >= 1")
-        check_instant("at", self.at)
-        if not isinstance(self.actor, Actor):
-            raise InvalidValueError("actor", type(self.actor).__name__, "must be an Actor")
-        if not isinstance(self.status, DossierStatus):
-            raise InvalidValueError("status", self.status, "must be a DossierStatus")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -676,15 +638,6 @@ def dossier_from_dict(data: object) -> Dossier:
     return attrs.evolve(dossier, history=events)
 
 
-def _resolve_forward_references() -> None:
-    """Let attrs and cattrs see ``DossierEvent`` in the dossier's ``history`` annotation."""
-    from adminflow.dossiers import _model
-
-    _model.DossierEvent = DossierEvent  # type: ignore[attr-defined]
-    attrs.resolve_types(Dossier)
-
-
-_resolve_forward_references()
 _DOSSIER_FIELDS = tuple(a.name for a in attrs.fields(Dossier))
 _GET_FIELDS = operator.attrgetter(*_DOSSIER_FIELDS)
 # The slots' own setters: the values come from a valid dossier and a valid event, so the

@@ -51,14 +51,8 @@ from adminflow.dossiers._events import (
     apply_event,
 )
 from adminflow.dossiers._machine import NEW, fire
-from adminflow.dossiers._model import (
-    Actor,
-    Applicant,
-    ClockNote,
-    Dossier,
-    check_instant,
-    outcome_of,
-)
+from adminflow.dossiers._model import ClockNote, Dossier, outcome_of
+from adminflow.dossiers._parties import Actor, Applicant, check_instant
 from adminflow.dossiers._rules import TransitionSpec, rule_set, rule_set_for
 from adminflow.dossiers._status import (
     DossierStatus,
