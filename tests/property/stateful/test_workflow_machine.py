@@ -51,7 +51,11 @@ DETAILS = {
     "request_supplement": {"items": ["bản vẽ"], "reason": "thiếu"},
     "forward_step": {"step": "Thẩm định hồ sơ, kiểm tra thực địa"},
     "complete_step": {"step": "Thẩm định hồ sơ, kiểm tra thực địa"},
-    "request_payment": {"reason": "lệ phí"},
+    "request_payment": {
+        "reason": "lệ phí trước bạ",
+        "pauses_clock": True,
+        "legal_basis": "sector law that stops the clock (test)",
+    },
     "extend": {"apology": "Xin lỗi", "reason": "kiểm tra thực địa"},
     "refuse": {"reasons": ["không đủ điều kiện"]},
     "correct": {"reason": "sai tên"},
@@ -86,7 +90,10 @@ class WorkflowMachine(RuleBasedStateMachine):
         ).dossier
         self.refused = 0
 
-    @rule(data=st.data(), minutes=st.integers(0, 60 * 24 * 4))
+    @rule(
+        data=st.data(),
+        minutes=st.integers(0, 60 * 24 * 4),
+    )
     def command(self, data: st.DataObject, minutes: int) -> None:
         rules = rule_set(self.dossier.rule_set)
         possible = [
@@ -98,7 +105,7 @@ class WorkflowMachine(RuleBasedStateMachine):
         action = data.draw(st.sampled_from(possible + possible + everything))
         spec = rule_set(self.dossier.rule_set).find(self.dossier.status, action)
         entitled = [BY_ROLE[r] for r in sorted(spec.roles)] if spec else []
-        actor = data.draw(st.sampled_from(entitled + ACTORS if entitled else ACTORS))
+        actor = data.draw(st.sampled_from(entitled * 6 + ACTORS))
         when = self.now + dt.timedelta(minutes=minutes)
         details = dict(DETAILS.get(action, {}))
         if action == "extend" and self.dossier.due_at is not None:
@@ -119,6 +126,34 @@ class WorkflowMachine(RuleBasedStateMachine):
         self.now = when
         event(f"reached {new.status.value}")
 
+    @rule(days=st.integers(10, 20), hour=st.integers(0, 23))
+    def close_unsupplemented(self, days: int, hour: int) -> None:
+        """The close-out is allowed exactly after the 15th day (a last day off moves on)."""
+        pending = self.dossier.open_supplement
+        rules = rule_set(self.dossier.rule_set)
+        if pending is None or rules.close_after_days is None:
+            return
+        if pending.stage is not SupplementStage.APPRAISAL:
+            return
+        cal = self.workflow.calendar
+        requested = pending.requested_at.astimezone(cal.timezone)
+        when = max(
+            self.now,
+            dt.datetime.combine(
+                requested.date() + dt.timedelta(days=days), dt.time(hour), cal.timezone
+            ),
+        )
+        last = cal.add_working_days(requested.date() + dt.timedelta(days=15), 0)
+        try:
+            result = self.workflow.close_unsupplemented(self.dossier, by=SYSTEM, at=when)
+        except AdminflowError:
+            assert when.date() <= last
+            return
+        assert when.date() > last
+        self.dossier = result.dossier
+        self.now = when
+        event("reached closed_unsupplemented")
+
     def check_clock(self, old: Dossier, new: Dossier, action: str, when: dt.datetime) -> None:
         wf = self.workflow
         if action == "supplement" and old.status is DossierStatus.SUPPLEMENT_REQUESTED:
@@ -126,6 +161,12 @@ class WorkflowMachine(RuleBasedStateMachine):
             expected = wf.calendar.due(when, wf.catalog.get("1.004194").processing_time).due_at
             assert new.clock_started_at == when
             assert new.due_at == expected  # restarted from zero
+        if action == "pay" and old.payments[-1].pauses_clock:
+            assert old.due_at is not None
+            paused = wf.calendar.working_time_between(old.payments[-1].requested_at, when)
+            moved = wf.calendar.add_working_time(old.due_at, paused) if paused else old.due_at
+            assert new.due_at == moved  # the appointment moves by the working time paused
+            assert new.pauses[-1].end == when
         if action == "extend":
             assert old.due_at is not None
             assert new.due_at == old.due_at + dt.timedelta(days=2)
