@@ -82,15 +82,17 @@ def test_other_province_after_5_august_2026_clock_starts_at_competent_agency() -
     provisional = d.due_at
     d = wf.transfer(d, by=hanoi, at=at(2026, 9, 7, 16)).dossier
     police = Actor("officer-police", Role.PROCESSING_OFFICER, authority_id="56-cong-an-tinh")
-    d = wf.receive_transfer(d, by=police, at=at(2026, 9, 9, 10)).dossier
+    late = wf.receive_transfer(d, by=police, at=at(2026, 9, 9, 10)).dossier
+    d = wf.receive_transfer(d, by=police, at=at(2026, 9, 8, 10)).dossier
 
     assert d.rule_set == "309/2026"
     assert d.boundary_free
-    assert d.clock_started_at == at(2026, 9, 9, 10)
-    assert d.due_at == at(2026, 9, 21, 17)  # 10 calendar days from 9 Sep: Sat 19 -> Mon 21
+    assert d.clock_started_at == at(2026, 9, 8, 10)
+    assert d.due_at == at(2026, 9, 18, 17)  # 10 calendar days from Tue 8 Sep
+    assert late.clock_started_at == at(2026, 9, 8, 17)  # a late transfer is not the applicant's
     assert provisional is not None
-    assert provisional < d.due_at
-    assert any("competent agency received" in n.text for n in d.explain_due().notes)
+    assert provisional <= d.due_at
+    assert any(n.kind == "clock_start" for n in d.explain_due().notes)
 
 
 def test_construction_permit_extended_once() -> None:

@@ -398,3 +398,56 @@ def test_docs_diagram_matches_the_table() -> None:
         encoding="utf-8"
     )
     assert f"```mermaid\n{diagram('118/2025')}```" in page
+
+
+class TestRecordedTimeLimits:
+    def test_online_check_within_eight_working_hours(self) -> None:
+        """An online dossier received after 8 working hours is received, with late=True."""
+        wf = workflow()
+        d = submitted(at(2026, 9, 11, 16), channel="online")  # Friday 16:00
+        in_time = wf.receive(d, by=DESK, at=at(2026, 9, 14, 15), sequence=1, agency=AGENCY)
+        too_late = wf.receive(d, by=DESK, at=at(2026, 9, 15, 9), sequence=1, agency=AGENCY)
+
+        assert not in_time.events[0].late
+        assert too_late.events[0].late
+        assert too_late.dossier.status is DossierStatus.RECEIVED
+
+    def test_pause_moves_the_appointment_and_is_explained(self) -> None:
+        """A sector-law pause for payment moves the appointment by the working time paused."""
+        wf = workflow()
+        d = wf.request_payment(
+            processing(),
+            by=officer(),
+            at=at(2026, 9, 8, 9),
+            reason="lệ phí",
+            pauses_clock=True,
+            legal_basis="sector law",
+        ).dossier
+        paid = wf.pay(d, by=ME, at=at(2026, 9, 10, 9), online=True).dossier
+
+        assert paid.due_at == at(2026, 9, 18, 17)  # two working days later
+        assert paid.original_due_at == paid.due_at
+        assert paid.pauses[-1].end == at(2026, 9, 10, 9)
+        assert any(n.kind == "pause" for n in paid.explain_due().notes)
+        assert paid.row().paid_online
+
+    def test_pause_needs_its_basis(self) -> None:
+        """A clock pause without a legal basis is refused."""
+        with pytest.raises(InvalidValueError):
+            workflow().request_payment(
+                processing(), by=officer(), at=at(2026, 9, 8), reason="x", pauses_clock=True
+            )
+
+    def test_supplement_time_in_the_row(self) -> None:
+        """The row carries the appraisal supplement count and the seconds spent waiting."""
+        wf = workflow()
+        d = wf.request_supplement(
+            processing(), by=officer(), at=at(2026, 9, 8, 9), items=["x"], reason="y"
+        ).dossier
+        assert d.row().pending_supplement_since == at(2026, 9, 8, 9)
+        d = wf.supplement(d, by=ME, at=at(2026, 9, 8, 10)).dossier
+        row = d.row()
+
+        assert row.supplement_requests_processing == 1
+        assert row.supplement_seconds == 3600
+        assert row.pending_supplement_since is None

@@ -101,3 +101,69 @@ def parse_dossier_code(text: object) -> str:
     from adminflow.codes import parse_dossier_code as parse
 
     return str(parse(text, field="code"))
+
+
+def clock_start(
+    desk_received_at: dt.datetime,
+    *,
+    calendar: WorkingCalendar,
+    competence: Any,
+    procedure: Procedure,
+    receiving_unit: str,
+    subject_unit: str,
+    electronic: bool,
+    competent_received_at: dt.datetime | None = None,
+) -> tuple[dt.datetime, tuple[tuple[str, str], ...]]:
+    """When the processing time of a dossier received outside the competent area starts.
+
+    From 5 August 2026 it runs from the competent agency's receipt: at once for an electronic
+    transfer; for paper, at ``competent_received_at`` when known, else at the latest instant
+    the transfer may take, and never later than that instant (the applicant does not bear a
+    late transfer).
+
+    Returns:
+        ``(start, ((text, source), ...))``.
+
+    References:
+        Decree 118/2025/NĐ-CP Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8; Art. 18,
+        20(1)(a).
+    """
+    from adminflow import competence as module
+
+    real = getattr(module, "clock_start", None)
+    if real is not None and competence is not None:
+        day = desk_received_at.astimezone(calendar.timezone).date()
+        plan = competence.transfer(procedure, receiving_unit, subject_unit, at=day)
+        start = real(
+            desk_received_at,
+            plan,
+            calendar=calendar,
+            electronic=electronic,
+            competent_received_at=competent_received_at,
+        )
+        return start.at, tuple((r.text, r.source) for r in start.reasons)
+    desk = desk_received_at.astimezone(calendar.timezone)
+    basis = (
+        "Decree 118/2025/NĐ-CP Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8; "
+        "Art. 18(1), 20(1)(a)"
+    )
+    if electronic:
+        text = (
+            "received outside the competent area and transferred electronically at once: the "
+            f"time runs from the desk receipt, {desk:%a %d %b %Y %H:%M}"
+        )
+        return desk, ((text, basis),)
+    latest = calendar.closing(calendar.add_working_days(desk.date(), 1))
+    if competent_received_at is None or competent_received_at > latest:
+        text = (
+            "received outside the competent area, paper transfer: the time runs from the "
+            "competent agency's receipt, and at the latest from the last instant the transfer "
+            f"may take (1 working day), {latest:%a %d %b %Y %H:%M}"
+        )
+        return latest, ((text, basis),)
+    local = competent_received_at.astimezone(calendar.timezone)
+    text = (
+        "received outside the competent area: the competent agency received the paper dossier "
+        f"{local:%a %d %b %Y %H:%M}; the processing time runs from then"
+    )
+    return local, ((text, basis),)

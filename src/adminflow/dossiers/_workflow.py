@@ -78,11 +78,6 @@ _S = DossierStatus
 _ONLINE_CHECK = "Decree 118/2025/NĐ-CP Art. 17(2)(c) (8 working hours)"
 _RECEIPT_SOURCE = "Decree 118/2025/NĐ-CP Art. 17(3) (time runs from the receipt slip)"
 _RECEIPT_SOURCE_61 = "Decree 61/2018/NĐ-CP Art. 17 (time runs from the receipt slip)"
-_CLOCK_309 = (
-    "Decree 118/2025/NĐ-CP Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8 (a dossier "
-    "received outside the competent area: time runs from the competent agency's receipt)"
-)
-_TRANSFER_SOURCE = "Decree 118/2025/NĐ-CP Art. 18(2), 20(1)(a)"
 _CLOSE_SOURCE = (
     "Decree 118/2025/NĐ-CP Art. 19(5) (15 days, read as calendar days); Civil Code 2015 "
     "Art. 147-148 (the day of the notice is not counted; a last day off moves to the next "
@@ -710,18 +705,17 @@ class Workflow:
             )
         ]
         start = at
-        if rules.clock_at_competent_agency and boundary_free and not dossier.channel.is_electronic:
-            latest = self.calendar.closing(self.calendar.add_working_days(local.date(), 1))
-            start = latest
-            notes.append(
-                ClockNote(
-                    "clock_start",
-                    f"received outside the competent area: the time runs from the competent "
-                    f"agency's receipt; until it is known, from the latest instant the paper "
-                    f"transfer may take, {_fmt(latest)}",
-                    f"{_CLOCK_309}; {_TRANSFER_SOURCE} (1 working day)",
-                )
+        if rules.clock_at_competent_agency and boundary_free:
+            start, reasons = _compat.clock_start(
+                at,
+                calendar=self.calendar,
+                competence=self.competence,
+                procedure=procedure,
+                receiving_unit=dossier.receiving_unit_code,
+                subject_unit=dossier.unit_code,
+                electronic=dossier.channel.is_electronic,
             )
+            notes.extend(ClockNote("clock_start", text, source) for text, source in reasons)
         due_at, lines = self._due(procedure, start)
         notes.extend(lines)
         late = dossier.channel.is_electronic and self._check_late(dossier, at)
@@ -933,7 +927,8 @@ class Workflow:
         """The competent agency takes the transferred dossier into processing.
 
         For a paper dossier received outside the competent area from 5 August 2026 the
-        processing time starts now, and the due instant is recomputed.
+        processing time starts now (at the latest when the transfer was due: the applicant does
+        not bear a late transfer), and the due instant is recomputed.
 
         References:
             Decree 118/2025/NĐ-CP, Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8.
@@ -945,15 +940,21 @@ class Workflow:
         fields: dict[str, Any] = {}
         if rules.clock_at_competent_agency and dossier.boundary_free and not last.electronic:
             assert dossier.received_at is not None
-            procedure = self._procedure(dossier, self._local(dossier.received_at).date())
-            due_at, lines = self._due(procedure, at)
-            start = ClockNote(
-                "clock_start",
-                f"the competent agency received the dossier {_fmt(self._local(at))}: the "
-                "processing time runs from then",
-                _CLOCK_309,
+            received_on = self._local(dossier.received_at).date()
+            procedure = self._procedure(dossier, received_on)
+            start, reasons = _compat.clock_start(
+                dossier.received_at,
+                calendar=self.calendar,
+                competence=self.competence,
+                procedure=procedure,
+                receiving_unit=dossier.receiving_unit_code,
+                subject_unit=dossier.unit_code,
+                electronic=False,
+                competent_received_at=at,
             )
-            fields = {"clock_started_at": at, "due_at": due_at, "notes": (start, *lines)}
+            due_at, lines = self._due(procedure, start)
+            notes = tuple(ClockNote("clock_start", text, source) for text, source in reasons)
+            fields = {"clock_started_at": start, "due_at": due_at, "notes": (*notes, *lines)}
         return self._commit(dossier, spec, TransferReceived, at=at, actor=by, **fields)
 
     def forward_step(

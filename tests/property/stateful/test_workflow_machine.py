@@ -131,6 +131,8 @@ class WorkflowMachine(RuleBasedStateMachine):
         """The close-out is allowed exactly after the 15th day (a last day off moves on)."""
         pending = self.dossier.open_supplement
         rules = rule_set(self.dossier.rule_set)
+        if self.dossier.status is not DossierStatus.SUPPLEMENT_REQUESTED:
+            return
         if pending is None or rules.close_after_days is None:
             return
         if pending.stage is not SupplementStage.APPRAISAL:
