@@ -235,3 +235,26 @@ def test_inter_agency_second_agency_late() -> None:
     assert late.dossier.delayed_by() == ("56-cong-an-tinh",)
     assert d.delayed_by(at(2026, 9, 10)) == ("56-cong-an-tinh",)
     assert late.dossier.status is DossierStatus.IN_PROCESSING
+
+
+def test_certification_with_its_legal_extension() -> None:
+    """A bulky certification request received Mon 7 Jul 2025 15:30 with the procedure's
+    extension (two more working days, Decree 23/2015 Art. 21) is due Thu 10 Jul."""
+    wf = workflow()
+    condition = wf.catalog.get("2.000815", on=dt.date(2025, 7, 7)).extensions[0].condition
+    d = wf.submit(
+        procedure="2.000815",
+        applicant=APPLICANT,
+        unit="22366",
+        channel="in_person",
+        by=ME,
+        at=at(2025, 7, 7, 15, 20),
+    ).dossier
+    d = wf.receive(
+        d, by=DESK, at=at(2025, 7, 7, 15, 30), sequence=9, agency=AGENCY, extension=condition
+    ).dossier
+
+    assert d.due_at.date() == dt.date(2025, 7, 10)
+    kinds = [n.kind for n in d.explain_due().notes]
+    assert "limit" in kinds
+    assert "legal_extension" in kinds

@@ -151,7 +151,7 @@ class TestLifecycle:
             .dossier
         )
 
-        assert d.code == "000.00.12.H41-260907-0001"
+        assert d.code == "000.00.12.H41-20260907-0000001"
         assert d.rule_set == "309/2026"
         assert d.due_at == at(2026, 9, 16, 17)
         assert d.original_due_at == d.due_at
@@ -191,7 +191,7 @@ class TestLifecycle:
         assert row.status == "in_processing"
         assert row.channel == "in_person"
         assert row.rule_set == "309/2026"
-        assert row.code == "000.00.12.H41-260907-0001"
+        assert row.code == "000.00.12.H41-20260907-0000001"
 
 
 class TestGuards:

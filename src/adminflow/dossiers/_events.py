@@ -93,6 +93,7 @@ class DossierReceived(DossierEvent):
     clock_started_at: dt.datetime
     due_at: dt.datetime
     boundary_free: bool
+    extension: str | None = None
     digitised: bool = False
     reused_data: bool = False
     late: bool = False

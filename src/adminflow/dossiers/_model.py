@@ -41,8 +41,10 @@ class ClockNote:
     """One line of the explanation of a due instant, with its legal source.
 
     Attributes:
-        kind: ``receipt``, ``clock_start``, ``transfer``, ``calendar``, ``pause``,
-            ``restart`` or ``extension``.
+        kind: ``receipt``, ``clock_start``, ``limit`` (the procedure's time limit and its
+            source), ``legal_extension`` (a longer limit of the procedure), ``calendar``,
+            ``transfer``, ``pause``, ``restart`` or ``extension`` (the appointment moved once
+            with an apology).
         text: What happened, in words.
         source: The legal source (or the adminflow convention).
     """
@@ -337,7 +339,9 @@ class Dossier:
         notes: list[ClockNote] = []
         for event in self.history:
             event_notes: tuple[ClockNote, ...] = getattr(event, "notes", ())
-            if getattr(event, "resets_clock", False):
+            if getattr(event, "resets_clock", False) or (
+                event_notes and event_notes[0].kind == "clock_start"
+            ):
                 notes = [n for n in notes if n.kind in ("receipt", "transfer")]
             notes.extend(event_notes)
         return DueExplanation(self.due_at, self.original_due_at, tuple(notes))

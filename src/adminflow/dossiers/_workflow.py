@@ -25,9 +25,10 @@ from typing import Any
 
 import attrs
 
-from adminflow.calendar import WorkingCalendar
+from adminflow.calendar import ClockStart, WorkingCalendar
+from adminflow.codes import parse_dossier_code
 from adminflow.competence import CompetenceResolver, ReceiptMode
-from adminflow.dossiers import _compat
+from adminflow.dossiers import _clocks
 from adminflow.dossiers._events import (
     CorrectionRequested,
     DeadlineExtended,
@@ -212,7 +213,14 @@ class Workflow:
         return at.astimezone(self.calendar.timezone)
 
     def _procedure(self, dossier: Dossier, on: dt.date) -> Procedure:
-        return _compat.get_procedure(self.catalog, dossier.procedure_code, on)
+        found: Procedure = self.catalog.get(dossier.procedure_code, on=on)
+        return found
+
+    def _receipt_procedure(self, dossier: Dossier) -> Procedure:
+        """The procedure version in force on the receipt day (the filing day before receipt)."""
+        instant = dossier.received_at or dossier.submitted_at
+        assert instant is not None
+        return self._procedure(dossier, self._local(instant).date())
 
     def _province(self, unit_code: str) -> str:
         if unit_code not in self._provinces:
@@ -238,7 +246,7 @@ class Workflow:
         key = (dossier.procedure_code, dossier.unit_code, day)
         if key not in self._bodies:
             try:
-                procedure = self._procedure(dossier, day)
+                procedure = self._receipt_procedure(dossier)
                 c = self.competence.resolve(procedure, dossier.unit_code, at=day)
                 self._bodies[key] = (c.deciding.id, c.acting.id)
             except (CompetenceError, NotFoundError) as exc:
@@ -246,10 +254,19 @@ class Workflow:
         return self._bodies[key]
 
     def _due(
-        self, procedure: Procedure, start: dt.datetime
+        self,
+        dossier: Dossier,
+        procedure: Procedure,
+        received_at: dt.datetime,
+        start: ClockStart | None = None,
     ) -> tuple[dt.datetime, tuple[ClockNote, ...]]:
-        due_at, lines = _compat.procedure_due(procedure, start, self.calendar)
-        return due_at, tuple(ClockNote("calendar", text, source) for text, source in lines)
+        condition = next(
+            (e.extension for e in dossier.history if isinstance(e, DossierReceived)), None
+        )
+        extension = _clocks.find_extension(procedure, condition)
+        return _clocks.procedure_due(
+            procedure, received_at, self.calendar, start=start, extension=extension
+        )
 
     def _check_common(
         self, dossier: object, by: object, at: object
@@ -565,7 +582,7 @@ class Workflow:
         identifier = dossier_id if dossier_id is not None else uuid.uuid4().hex
         _text("dossier_id", identifier)
         rules = rule_set_for(local.date())
-        found = _compat.get_procedure(self.catalog, code, local.date())
+        found: Procedure = self.catalog.get(code, on=local.date())
         province = self._province(unit_code)
         if receiving != unit_code:
             self._province(receiving)
@@ -649,6 +666,7 @@ class Workflow:
         agency: str | None = None,
         digitised: bool = True,
         reused_data: bool = False,
+        extension: str | None = None,
     ) -> CommandResult:
         """Receive the dossier and issue the receipt-and-appointment slip (tiếp nhận).
 
@@ -657,6 +675,8 @@ class Workflow:
         identifier) and ``sequence``; the processing clock starts at receipt, or, for a
         dossier received outside the competent area from 5 August 2026, when the competent
         agency receives it (provisionally, the latest instant the transfer may take).
+        ``extension`` names the condition of one of the procedure's legal extensions (a longer
+        or additional time limit, e.g. a bulky certification request) that applies.
 
         Raises:
             TransitionNotAllowedError, PermissionDeniedError, GuardFailedError: Refused.
@@ -685,7 +705,7 @@ class Workflow:
                 agency_code = getattr(decision.competence.deciding, "agency_code", None)
             boundary_free = decision.mode not in (None, ReceiptMode.COMPETENT_UNIT)
         if code is not None:
-            text = _compat.parse_dossier_code(code)
+            text = str(parse_dossier_code(code, field="code"))
         else:
             agency_text = agency if agency is not None else agency_code
             if agency_text is None:
@@ -694,7 +714,8 @@ class Workflow:
                 )
             if sequence is None:
                 raise InvalidValueError("sequence", None, "give the day's sequence number")
-            text = _compat.dossier_code(agency_text, local.date(), sequence)
+            text = _clocks.dossier_code(agency_text, local.date(), sequence)
+        legal_extension = _clocks.find_extension(procedure, extension)
         receipt_source = _RECEIPT_SOURCE_61 if rules.code == "61/2018" else _RECEIPT_SOURCE
         notes = [
             ClockNote(
@@ -704,19 +725,20 @@ class Workflow:
                 receipt_source,
             )
         ]
-        start = at
+        start = None
         if rules.clock_at_competent_agency and boundary_free:
-            start, reasons = _compat.clock_start(
+            start = _clocks.transfer_clock_start(
+                self.competence,
+                procedure,
                 at,
                 calendar=self.calendar,
-                competence=self.competence,
-                procedure=procedure,
                 receiving_unit=dossier.receiving_unit_code,
                 subject_unit=dossier.unit_code,
                 electronic=dossier.channel.is_electronic,
             )
-            notes.extend(ClockNote("clock_start", text, source) for text, source in reasons)
-        due_at, lines = self._due(procedure, start)
+        due_at, lines = _clocks.procedure_due(
+            procedure, at, self.calendar, start=start, extension=legal_extension
+        )
         notes.extend(lines)
         late = dossier.channel.is_electronic and self._check_late(dossier, at)
         return self._commit(
@@ -729,9 +751,10 @@ class Workflow:
             rule_set=rules.code,
             procedure_version=procedure.valid_from,
             authority_id=deciding_id,
-            clock_started_at=start,
+            clock_started_at=at if start is None else start.at,
             due_at=due_at,
             boundary_free=boundary_free,
+            extension=None if legal_extension is None else legal_extension.condition,
             digitised=digitised,
             reused_data=reused_data,
             late=late,
@@ -845,8 +868,8 @@ class Workflow:
         fields: dict[str, Any] = {}
         if pending.stage is SupplementStage.APPRAISAL:
             assert dossier.received_at is not None
-            procedure = self._procedure(dossier, self._local(dossier.received_at).date())
-            due_at, lines = self._due(procedure, at)
+            procedure = self._receipt_procedure(dossier)
+            due_at, lines = self._due(dossier, procedure, dossier.received_at, ClockStart(at))
             restart = ClockNote(
                 "restart",
                 f"supplement completed {_fmt(self._local(at))}: the processing time restarts "
@@ -940,21 +963,20 @@ class Workflow:
         fields: dict[str, Any] = {}
         if rules.clock_at_competent_agency and dossier.boundary_free and not last.electronic:
             assert dossier.received_at is not None
-            received_on = self._local(dossier.received_at).date()
-            procedure = self._procedure(dossier, received_on)
-            start, reasons = _compat.clock_start(
+            procedure = self._receipt_procedure(dossier)
+            start = _clocks.transfer_clock_start(
+                self.competence,
+                procedure,
                 dossier.received_at,
                 calendar=self.calendar,
-                competence=self.competence,
-                procedure=procedure,
                 receiving_unit=dossier.receiving_unit_code,
                 subject_unit=dossier.unit_code,
                 electronic=False,
                 competent_received_at=at,
             )
-            due_at, lines = self._due(procedure, start)
-            notes = tuple(ClockNote("clock_start", text, source) for text, source in reasons)
-            fields = {"clock_started_at": start, "due_at": due_at, "notes": (*notes, *lines)}
+            if start is not None:
+                due_at, lines = self._due(dossier, procedure, dossier.received_at, start)
+                fields = {"clock_started_at": start.at, "due_at": due_at, "notes": lines}
         return self._commit(dossier, spec, TransferReceived, at=at, actor=by, **fields)
 
     def forward_step(

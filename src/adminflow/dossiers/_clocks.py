@@ -1,0 +1,115 @@
+"""The clocks of a dossier: due instants of the procedure version, clock starts, time limits.
+
+The due instant comes from :meth:`adminflow.procedures.Procedure.due` on the version in force at
+receipt (``Catalog.get(code, on=)``), with the clock start of a transferred dossier from
+:func:`adminflow.competence.clock_start` and, when its condition holds, one of the procedure's
+legal extensions. The explanation lines become :class:`ClockNote` lines of the dossier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from adminflow.calendar import ClockStart, Reason, ReasonKind, WorkingCalendar
+from adminflow.codes import AgencyCode, DossierCode, parse_agency_code
+from adminflow.competence import CompetenceResolver, clock_start
+from adminflow.dossiers._model import ClockNote
+from adminflow.errors import InvalidValueError
+from adminflow.procedures import Extension, Procedure
+
+__all__ = ["dossier_code", "find_extension", "procedure_due", "transfer_clock_start"]
+
+_KINDS = {
+    ReasonKind.CLOCK: "clock_start",
+    ReasonKind.LIMIT: "limit",
+    ReasonKind.EXTENSION: "legal_extension",
+}
+
+
+def _note(reason: Reason) -> ClockNote:
+    text = f"{reason.day:%a %d %b %Y}: {reason.text}" if reason.day else reason.text
+    return ClockNote(_KINDS.get(reason.kind, "calendar"), text, reason.source)
+
+
+def procedure_due(
+    procedure: Procedure,
+    received_at: dt.datetime,
+    calendar: WorkingCalendar,
+    *,
+    start: ClockStart | None = None,
+    extension: Extension | None = None,
+) -> tuple[dt.datetime, tuple[ClockNote, ...]]:
+    """The due instant of ``procedure`` for a dossier received at ``received_at``, explained.
+
+    ``start`` is when the clock starts when that is not the receipt (a transfer, a restart).
+    """
+    deadline = procedure.due(received_at, calendar=calendar, clock_start=start, extension=extension)
+    return deadline.due_at, tuple(_note(r) for r in deadline.explanation)
+
+
+def find_extension(procedure: Procedure, condition: object) -> Extension | None:
+    """The procedure's legal extension whose condition is ``condition`` (``None`` for none).
+
+    Raises:
+        InvalidValueError: The procedure has no extension with that condition.
+    """
+    if condition is None:
+        return None
+    for extension in procedure.extensions:
+        if extension.condition == condition:
+            return extension
+    known = "; ".join(e.condition for e in procedure.extensions) or "none"
+    raise InvalidValueError(
+        "extension", condition, f"is not a condition of procedure {procedure.code} ({known})"
+    )
+
+
+def transfer_clock_start(
+    competence: CompetenceResolver | None,
+    procedure: Procedure,
+    desk_received_at: dt.datetime,
+    *,
+    calendar: WorkingCalendar,
+    receiving_unit: str,
+    subject_unit: str,
+    electronic: bool,
+    competent_received_at: dt.datetime | None = None,
+) -> ClockStart | None:
+    """When the clock of a dossier received outside the competent area starts (or ``None``).
+
+    Without a competence resolver there is no transfer plan, and the clock starts at the desk.
+
+    References:
+        Decree 118/2025/NĐ-CP Art. 17(3) as amended by Decree 309/2026/NĐ-CP Art. 8; Art. 18,
+        20(1)(a).
+    """
+    if competence is None:
+        return None
+    day = desk_received_at.astimezone(calendar.timezone).date()
+    plan = competence.transfer(procedure, receiving_unit, subject_unit, at=day)
+    return clock_start(
+        desk_received_at,
+        plan,
+        calendar=calendar,
+        electronic=electronic,
+        competent_received_at=competent_received_at,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _agency(text: str) -> AgencyCode:
+    return parse_agency_code(text, field="agency")
+
+
+def dossier_code(agency: object, received_on: dt.date, sequence: object) -> str:
+    """The dossier code of the agency, receipt day and daily sequence, in the layout of the day.
+
+    Raises:
+        InvalidValueError: The agency identifier or the sequence is malformed.
+    """
+    if not isinstance(agency, str):
+        raise InvalidValueError("agency", agency, "must be an agency identifier (str)")
+    if isinstance(sequence, bool) or not isinstance(sequence, int):
+        raise InvalidValueError("sequence", sequence, "must be an integer")
+    return str(DossierCode.generate(_agency(agency), received_on, sequence))
