@@ -35,11 +35,13 @@ from adminflow.dossiers._events import (
     StepForwarded,
     SupplementRequested,
     TransferReceived,
+    replay,
+)
+from adminflow.dossiers._json import (
     dossier_from_dict,
     dossier_to_dict,
     event_from_dict,
     event_to_dict,
-    replay,
 )
 from adminflow.dossiers._model import (
     ClockNote,
