@@ -15,7 +15,7 @@ def register(subparsers: Any) -> None:
     """Add the ``workflow`` command to the ``adminflow`` parser."""
     parser = subparsers.add_parser(
         "workflow",
-        help="the dossier workflow: print its state diagram",
+        help="the dossier workflow: its state diagram (Mermaid or Graphviz)",
         description="The dossier workflow of a rule set (Decree 61/2018, 118/2025, 309/2026).",
     )
     commands = parser.add_subparsers(title="workflow commands", metavar="WORKFLOW_COMMAND")
