@@ -56,6 +56,23 @@ class TransitionSpec:
     legal_basis: str
     guards: tuple[str, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.trigger, str) or not self.trigger.isidentifier():
+            raise InvalidValueError("trigger", self.trigger, "must be a command name")
+        source: object = self.source
+        if source is not None and not isinstance(source, S):
+            raise InvalidValueError("source", source, "must be a DossierStatus or None")
+        if not isinstance(self.dest, S):
+            raise InvalidValueError("dest", self.dest, "must be a DossierStatus")
+        roles: object = self.roles
+        if not isinstance(roles, frozenset) or not all(isinstance(r, Role) for r in roles):
+            raise InvalidValueError("roles", roles, "must be a frozenset of Role")
+        if not isinstance(self.legal_basis, str) or not self.legal_basis:
+            raise InvalidValueError("legal_basis", self.legal_basis, "must be a non-empty string")
+        guards: object = self.guards
+        if not isinstance(guards, tuple) or not all(isinstance(g, str) for g in guards):
+            raise InvalidValueError("guards", guards, "must be a tuple of strings")
+
 
 @attrs.frozen
 class RuleSet:
@@ -94,6 +111,22 @@ class RuleSet:
     )
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.code, str) or not self.code:
+            raise InvalidValueError("code", self.code, "must be a non-empty string")
+        for field in ("valid_from", "valid_to"):
+            day: object = getattr(self, field)
+            if (day is not None or field == "valid_from") and (
+                isinstance(day, dt.datetime) or not isinstance(day, dt.date)
+            ):
+                raise InvalidValueError(field, day, "must be a date")
+        rows: object = self.transitions
+        if not isinstance(rows, tuple) or not all(isinstance(t, TransitionSpec) for t in rows):
+            raise InvalidValueError("transitions", rows, "must be a tuple of TransitionSpec")
+        channels: object = self.channels
+        if not isinstance(channels, frozenset) or not all(
+            isinstance(c, FilingChannel) for c in channels
+        ):
+            raise InvalidValueError("channels", channels, "must be a frozenset of FilingChannel")
         index = {(t.source, t.trigger): t for t in self.transitions}
         object.__setattr__(self, "_by_source", index)
 
