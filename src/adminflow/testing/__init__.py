@@ -17,6 +17,11 @@ from adminflow.testing._procedures import (
     procedures,
     processing_times,
 )
+from adminflow.testing._rows import (
+    create_dossier_table,
+    dossier_rows,
+    insert_dossier_rows,
+)
 from adminflow.testing._units import (
     agency_codes,
     authorities,
@@ -35,9 +40,12 @@ __all__ = [
     "catalogs",
     "communes",
     "competence_rules",
+    "create_dossier_table",
     "decentralizations",
     "dossier_codes",
+    "dossier_rows",
     "gazetteers",
+    "insert_dossier_rows",
     "invalid_catalog_documents",
     "procedure_codes",
     "procedures",
