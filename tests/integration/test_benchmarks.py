@@ -13,6 +13,7 @@ SMOKE_ARGS = {
     "bench_calendar.py": ["--pairs", "500", "--no-targets"],
     "bench_competence.py": ["--triples", "2000", "--naive-sample", "50"],
     "bench_gazetteer.py": [],
+    "bench_indicators.py": ["--rows", "3000", "--in-memory-rows", "2000", "--no-targets"],
     "bench_workflow.py": ["--dossiers", "300", "--events", "60", "--calls", "50"],
 }
 

@@ -31,19 +31,32 @@ DOSSIER_COLUMNS: tuple[str, ...] = tuple(f.name for f in attrs.fields(DossierRow
 _UTC = dt.UTC
 
 _SQL_TYPES = {
+    "id": "TEXT PRIMARY KEY",
     "version": "INTEGER NOT NULL",
     "supplement_requests_reception": "INTEGER NOT NULL",
     "supplement_requests_processing": "INTEGER NOT NULL",
     "supplement_seconds": "INTEGER NOT NULL",
+    **dict.fromkeys(
+        (
+            "fee_payable",
+            "paid_online",
+            "paper_result",
+            "e_result",
+            "digitised",
+            "reused_data",
+            "digitally_signed",
+            "full_online",
+        ),
+        "INTEGER NOT NULL",
+    ),
+    "satisfied_receiving": "INTEGER",
+    "satisfied_resolving": "INTEGER",
 }
 
 
 def create_dossier_table(connection: sqlite3.Connection, table: str = "dossiers") -> None:
     """Create a SQLite table with the DossierRow columns (and indexes on the instants)."""
-    columns = ", ".join(
-        f"{name} {_SQL_TYPES.get(name, 'TEXT' if name != 'id' else 'TEXT PRIMARY KEY')}"
-        for name in DOSSIER_COLUMNS
-    )
+    columns = ", ".join(f"{name} {_SQL_TYPES.get(name, 'TEXT')}" for name in DOSSIER_COLUMNS)
     connection.execute(f"CREATE TABLE {table} ({columns})")
     connection.execute(f"CREATE INDEX {table}_received ON {table} (received_at)")
 

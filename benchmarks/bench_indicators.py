@@ -1,0 +1,198 @@
+"""Benchmark: the full indicator report for one year grouped by commune, SQL pushdown vs Python.
+
+A seeded synthetic year of dossiers (65 communes, 40 procedures, 2025 plus spill-over from late
+2024) is written to a SQLite file with the store's storage convention, then the full report for
+2025 by commune is computed:
+
+* **SQL pushdown** — ``report(SqlSource(connection), "2025", by="commune")``: one aggregate
+  query in SQLite;
+* **Python path** — the same report over the same rows read from the file and turned into
+  ``DossierRow`` objects (what a caller without pushdown would do);
+* **Python engine alone** — over rows already in memory (the cost of the counting itself).
+
+Both engines must give the same report (checked). Target (issue 12): over 1,000,000 rows the SQL
+report takes seconds. Run: ``python benchmarks/bench_indicators.py [--rows N]``; the test suite
+runs it with a small ``--rows`` and ``--no-targets``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from adminflow.dossiers import DossierRow
+from adminflow.indicators import SqlSource, report
+from adminflow.testing import create_dossier_table
+from adminflow.testing._rows import DOSSIER_COLUMNS, sqlite_value
+
+UTC = dt.UTC
+START = dt.datetime(2024, 11, 1, 1, 0, tzinfo=UTC)
+SPAN = int((dt.datetime(2025, 12, 31, 10, tzinfo=UTC) - START).total_seconds())
+CHANNELS = ("online", "online", "online", "in_person", "in_person", "postal", "kiosk")
+
+
+def synthetic(n: int, seed: int = 766) -> Iterator[DossierRow]:
+    """``n`` plausible dossier rows (seeded)."""
+    rng = random.Random(seed)
+    units = [f"{22000 + 13 * i:05d}" for i in range(65)]
+    procedures = [f"{1 + i % 2}.{i:06d}" for i in range(40)]
+    fields = ("civil_status", "land", "construction", "business", "justice")
+    for i in range(n):
+        received = START + dt.timedelta(seconds=rng.randrange(SPAN))
+        due = received + dt.timedelta(days=rng.choice((1, 3, 5, 7, 10, 15, 20)))
+        finished = None
+        status = "in_processing"
+        roll = rng.random()
+        if roll < 0.93:
+            finished = received + dt.timedelta(
+                seconds=rng.randrange(int(1.05 * (due - received).total_seconds()))
+            )
+            status = (
+                "result_returned" if roll < 0.85 else "result_ready" if roll < 0.9 else "refused"
+            )
+        supplements = rng.choice((0, 0, 0, 0, 0, 0, 1, 1, 2))
+        sup = rng.randrange(3 * 86_400) if supplements and finished else 0
+        channel = rng.choice(CHANNELS)
+        fee = rng.random() < 0.4
+        paid = fee and rng.random() < 0.6
+        paper = rng.random() < 0.7
+        e_result = rng.random() < 0.85
+        procedure = rng.choice(procedures)
+        yield DossierRow(
+            id=f"d{i}",
+            version=5,
+            code=f"H41.{i % 100:02d}-250101-{i % 10000:04d}",
+            procedure_code=procedure,
+            procedure_field=fields[hash(procedure) % len(fields)],
+            rule_set="118/2025",
+            province_code="56",
+            unit_code=rng.choice(units),
+            receiving_unit_code=rng.choice(units),
+            authority_id="pc",
+            channel=channel,
+            status=status,
+            submitted_at=received,
+            received_at=received,
+            due_at=due,
+            original_due_at=due,
+            finished_at=finished,
+            returned_at=finished if status == "result_returned" else None,
+            outcome=None,
+            supplement_requests_reception=0,
+            supplement_requests_processing=supplements,
+            supplement_seconds=sup,
+            pending_supplement_since=None,
+            fee_payable=fee,
+            paid_online=paid,
+            paper_result=paper,
+            e_result=e_result,
+            digitised=rng.random() < 0.8,
+            reused_data=rng.random() < 0.3,
+            digitally_signed=True,
+            full_online=channel == "online" and e_result and (paid or not fee),
+            satisfied_receiving=rng.choice((None, None, True, True, True, False)),
+            satisfied_resolving=rng.choice((None, None, True, True, True, False)),
+        )
+
+
+def rows_from(connection: sqlite3.Connection) -> Iterator[DossierRow]:
+    """Read the table back into DossierRow objects (the Python path's input)."""
+    instants = {
+        "submitted_at",
+        "received_at",
+        "due_at",
+        "original_due_at",
+        "finished_at",
+        "returned_at",
+        "pending_supplement_since",
+    }
+    flags = {
+        "fee_payable",
+        "paid_online",
+        "paper_result",
+        "e_result",
+        "digitised",
+        "reused_data",
+        "digitally_signed",
+        "full_online",
+        "satisfied_receiving",
+        "satisfied_resolving",
+    }
+    parse = dt.datetime.fromisoformat
+    kinds = [
+        (name, 1 if name in instants else 2 if name in flags else 0) for name in DOSSIER_COLUMNS
+    ]
+    for values in connection.execute(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossiers"):
+        fields = {}
+        for (name, kind), value in zip(kinds, values, strict=True):
+            if value is not None and kind == 1:
+                value = parse(value)
+            elif value is not None and kind == 2:
+                value = bool(value)
+            fields[name] = value
+        yield DossierRow(**fields)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="dossiers in the table")
+    parser.add_argument("--in-memory-rows", type=int, default=200_000, help="Python engine rows")
+    parser.add_argument("--no-targets", action="store_true", help="print, judge nothing")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite"
+        connection = sqlite3.connect(path)
+        create_dossier_table(connection)
+        start = time.perf_counter()
+        marks = ", ".join("?" for _ in DOSSIER_COLUMNS)
+        batch: list[tuple[object, ...]] = []
+        for row in synthetic(args.rows):
+            batch.append(tuple(sqlite_value(getattr(row, c)) for c in DOSSIER_COLUMNS))
+            if len(batch) == 50_000:
+                connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
+                batch.clear()
+        connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
+        connection.commit()
+        built = time.perf_counter() - start
+
+        source = SqlSource(connection)
+        start = time.perf_counter()
+        in_sql = report(source, "2025", by="commune")
+        t_sql = time.perf_counter() - start
+        start = time.perf_counter()
+        python_path = report(rows_from(connection), "2025", by="commune")
+        t_path = time.perf_counter() - start
+        assert in_sql.groups == python_path.groups, "engines disagree"
+        assert in_sql.total == python_path.total, "engines disagree"
+
+        few = list(synthetic(min(args.in_memory_rows, args.rows)))
+        start = time.perf_counter()
+        report(few, "2025", by="commune")
+        t_engine = (time.perf_counter() - start) / len(few)
+        connection.close()
+
+    n = args.rows
+    print(f"rows: {n:,} in {len(in_sql.groups)} communes (table built in {built:.1f} s)")
+    print(f"SQL pushdown, full report 2025 by commune:    {t_sql:8.2f} s")
+    print(f"Python path (read rows + Python engine):       {t_path:8.2f} s")
+    print(f"Python engine alone, rows in memory:           {t_engine * 1e6:8.2f} us/row")
+    print(f"speed-up SQL pushdown vs Python path:          {t_path / t_sql:8.1f}x")
+    print(f"speed-up SQL pushdown vs Python engine alone:  {t_engine * n / t_sql:8.1f}x")
+    on_time = in_sql.total["on_time"]
+    print(f"province on-time share: {on_time.rate:.4f}; score {in_sql.total.score}")
+    if not args.no_targets and n >= 1_000_000 and t_sql > 10:
+        print("MISSED: the SQL report should take seconds (<= 10 s) over 1,000,000 rows")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
