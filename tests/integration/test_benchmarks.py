@@ -10,7 +10,7 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 SMOKE_ARGS = {
-    "bench_calendar.py": ["--pairs", "500", "--no-targets"],
+    "bench_calendar.py": ["--pairs", "500", "--batch", "2000", "--no-targets"],
     "bench_competence.py": ["--triples", "2000", "--naive-sample", "50"],
     "bench_gazetteer.py": [],
     "bench_indicators.py": ["--rows", "3000", "--in-memory-rows", "2000", "--no-targets"],

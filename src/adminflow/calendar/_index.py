@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
+from typing import Any
 
 from adminflow.calendar._checks import closure_days
 from adminflow.calendar._types import WORKED, Closure, DayKind, DayNote, ExtraWorkingDay
@@ -32,9 +33,21 @@ class WorkingDayIndex:
         count: The number of working days.
         cum_by_date: ``cum`` keyed by the day itself, for the fastest look-up of a plain date.
         notes: The note of every day that is not an ordinary weekday or weekly rest day.
+        arrays: numpy copies of ``work``, ``cum`` and the working days, built by the batch
+            forms on first use of a numpy array (numpy is optional).
     """
 
-    __slots__ = ("count", "cum", "cum_by_date", "dates", "first", "notes", "size", "work")
+    __slots__ = (
+        "arrays",
+        "count",
+        "cum",
+        "cum_by_date",
+        "dates",
+        "first",
+        "notes",
+        "size",
+        "work",
+    )
 
     def __init__(
         self,
@@ -60,6 +73,7 @@ class WorkingDayIndex:
         self.count = len(self.dates)
         self.cum_by_date = {dt.date.fromordinal(first + i): c for i, c in enumerate(self.cum)}
         self.notes = {day: note for day, note in notes.items() if first_day <= day <= last_day}
+        self.arrays: tuple[Any, Any, Any] | None = None
 
 
 def build_index(
