@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import random
 import sqlite3
 import sys
 import tempfile
@@ -29,77 +28,8 @@ from pathlib import Path
 
 from adminflow.dossiers import DossierRow
 from adminflow.indicators import SqlSource, report
-from adminflow.testing import create_dossier_table
+from adminflow.testing import create_dossier_table, synthetic_dossier_rows
 from adminflow.testing._rows import DOSSIER_COLUMNS, sqlite_value
-
-UTC = dt.UTC
-START = dt.datetime(2024, 11, 1, 1, 0, tzinfo=UTC)
-SPAN = int((dt.datetime(2025, 12, 31, 10, tzinfo=UTC) - START).total_seconds())
-CHANNELS = ("online", "online", "online", "in_person", "in_person", "postal", "kiosk")
-
-
-def synthetic(n: int, seed: int = 766) -> Iterator[DossierRow]:
-    """``n`` plausible dossier rows (seeded)."""
-    rng = random.Random(seed)
-    units = [f"{22000 + 13 * i:05d}" for i in range(65)]
-    procedures = [f"{1 + i % 2}.{i:06d}" for i in range(40)]
-    fields = ("civil_status", "land", "construction", "business", "justice")
-    for i in range(n):
-        received = START + dt.timedelta(seconds=rng.randrange(SPAN))
-        due = received + dt.timedelta(days=rng.choice((1, 3, 5, 7, 10, 15, 20)))
-        finished = None
-        status = "in_processing"
-        roll = rng.random()
-        if roll < 0.93:
-            finished = received + dt.timedelta(
-                seconds=rng.randrange(int(1.05 * (due - received).total_seconds()))
-            )
-            status = (
-                "result_returned" if roll < 0.85 else "result_ready" if roll < 0.9 else "refused"
-            )
-        supplements = rng.choice((0, 0, 0, 0, 0, 0, 1, 1, 2))
-        sup = rng.randrange(3 * 86_400) if supplements and finished else 0
-        channel = rng.choice(CHANNELS)
-        fee = rng.random() < 0.4
-        paid = fee and rng.random() < 0.6
-        paper = rng.random() < 0.7
-        e_result = rng.random() < 0.85
-        procedure = rng.choice(procedures)
-        yield DossierRow(
-            id=f"d{i}",
-            version=5,
-            code=f"H41.{i % 100:02d}-250101-{i % 10000:04d}",
-            procedure_code=procedure,
-            procedure_field=fields[hash(procedure) % len(fields)],
-            rule_set="118/2025",
-            province_code="56",
-            unit_code=rng.choice(units),
-            receiving_unit_code=rng.choice(units),
-            authority_id="pc",
-            channel=channel,
-            status=status,
-            submitted_at=received,
-            received_at=received,
-            due_at=due,
-            original_due_at=due,
-            finished_at=finished,
-            returned_at=finished if status == "result_returned" else None,
-            outcome=None,
-            supplement_requests_reception=0,
-            supplement_requests_processing=supplements,
-            supplement_seconds=sup,
-            pending_supplement_since=None,
-            fee_payable=fee,
-            paid_online=paid,
-            paper_result=paper,
-            e_result=e_result,
-            digitised=rng.random() < 0.8,
-            reused_data=rng.random() < 0.3,
-            digitally_signed=True,
-            full_online=channel == "online" and e_result and (paid or not fee),
-            satisfied_receiving=rng.choice((None, None, True, True, True, False)),
-            satisfied_resolving=rng.choice((None, None, True, True, True, False)),
-        )
 
 
 def rows_from(connection: sqlite3.Connection) -> Iterator[DossierRow]:
@@ -154,7 +84,7 @@ def main() -> int:
         start = time.perf_counter()
         marks = ", ".join("?" for _ in DOSSIER_COLUMNS)
         batch: list[tuple[object, ...]] = []
-        for row in synthetic(args.rows):
+        for row in synthetic_dossier_rows(args.rows):
             batch.append(tuple(sqlite_value(getattr(row, c)) for c in DOSSIER_COLUMNS))
             if len(batch) == 50_000:
                 connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
@@ -173,7 +103,7 @@ def main() -> int:
         assert in_sql.groups == python_path.groups, "engines disagree"
         assert in_sql.total == python_path.total, "engines disagree"
 
-        few = list(synthetic(min(args.in_memory_rows, args.rows)))
+        few = list(synthetic_dossier_rows(min(args.in_memory_rows, args.rows)))
         start = time.perf_counter()
         report(few, "2025", by="commune")
         t_engine = (time.perf_counter() - start) / len(few)

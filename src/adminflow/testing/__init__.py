@@ -21,6 +21,7 @@ from adminflow.testing._rows import (
     create_dossier_table,
     dossier_rows,
     insert_dossier_rows,
+    synthetic_dossier_rows,
 )
 from adminflow.testing._units import (
     agency_codes,
@@ -52,6 +53,7 @@ __all__ = [
     "processing_times",
     "provinces",
     "seats",
+    "synthetic_dossier_rows",
     "unit_names",
     "units",
     "valid_competence_rules",
