@@ -90,8 +90,13 @@ def _epoch(column: str, dialect: str) -> str:
     return f"CAST(FLOOR(EXTRACT(EPOCH FROM {column})) AS BIGINT)"
 
 
-def _flag(expression: str) -> str:
+def _case(expression: str) -> str:
     return f"CASE WHEN {expression} THEN 1 ELSE 0 END"
+
+
+def _bare(expression: str) -> str:
+    # SQLite: a comparison or a 0/1 column is already 0/1 (NULL, which SUM skips, when unknown).
+    return f"({expression})"
 
 
 #: Each counter as a product of 0/1 columns of the per-row query (``days`` is a number).
@@ -143,6 +148,7 @@ def build_query(
     """
     assert tuple(_SUMS) == TALLY_FIELDS
     names: list[str] = []
+    _flag = _bare if dialect == "sqlite" else _case
 
     def p(name: str) -> str:
         names.append(name)
