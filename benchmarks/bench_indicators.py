@@ -70,27 +70,38 @@ def rows_from(connection: sqlite3.Connection) -> Iterator[DossierRow]:
         yield DossierRow(**fields)
 
 
+def fill(connection: sqlite3.Connection, rows: int) -> None:
+    """Create the dossiers table and insert ``rows`` synthetic dossiers in batches."""
+    create_dossier_table(connection)
+    marks = ", ".join("?" for _ in DOSSIER_COLUMNS)
+    batch: list[tuple[object, ...]] = []
+    for row in synthetic_dossier_rows(rows):
+        batch.append(tuple(sqlite_value(getattr(row, c)) for c in DOSSIER_COLUMNS))
+        if len(batch) == 50_000:
+            connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
+            batch.clear()
+    connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
+    connection.commit()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000, help="dossiers in the table")
     parser.add_argument("--in-memory-rows", type=int, default=200_000, help="Python engine rows")
+    parser.add_argument("--db", help="keep the SQLite file here and reuse it when it exists")
     parser.add_argument("--no-targets", action="store_true", help="print, judge nothing")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.sqlite"
+        path = Path(args.db) if args.db else Path(folder) / "bench.sqlite"
+        reuse = path.exists()
         connection = sqlite3.connect(path)
-        create_dossier_table(connection)
         start = time.perf_counter()
-        marks = ", ".join("?" for _ in DOSSIER_COLUMNS)
-        batch: list[tuple[object, ...]] = []
-        for row in synthetic_dossier_rows(args.rows):
-            batch.append(tuple(sqlite_value(getattr(row, c)) for c in DOSSIER_COLUMNS))
-            if len(batch) == 50_000:
-                connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
-                batch.clear()
-        connection.executemany(f"INSERT INTO dossiers VALUES ({marks})", batch)
-        connection.commit()
+        if reuse:
+            (count,) = connection.execute("SELECT count(*) FROM dossiers").fetchone()
+            assert count == args.rows, f"{path} holds {count} rows, not {args.rows}"
+        else:
+            fill(connection, args.rows)
         built = time.perf_counter() - start
 
         source = SqlSource(connection)
@@ -110,7 +121,8 @@ def main() -> int:
         connection.close()
 
     n = args.rows
-    print(f"rows: {n:,} in {len(in_sql.groups)} communes (table built in {built:.1f} s)")
+    made = "reused" if reuse else "built"
+    print(f"rows: {n:,} in {len(in_sql.groups)} communes (table {made} in {built:.1f} s)")
     print(f"SQL pushdown, full report 2025 by commune:    {t_sql:8.2f} s")
     print(f"Python path (read rows + Python engine):       {t_path:8.2f} s")
     print(f"Python engine alone, rows in memory:           {t_engine * 1e6:8.2f} us/row")

@@ -244,20 +244,24 @@ def _executemany(connection: Any, sql: str, rows: list[tuple[int, int]]) -> None
 
 
 def load_workdays(source: SqlSource, ordinals: WorkdayOrdinals) -> None:
-    """(Re)create the temporary working-day table on the source's connection."""
+    """Make the temporary working-day table hold ``ordinals`` (reloaded only when it differs).
+
+    The table is ``TEMP``: it lives in the connection's session and never touches the user's
+    schema.
+    """
     dialect = source.resolved_dialect()
     conn = source.connection
+    columns = "(dn INTEGER PRIMARY KEY, cum INTEGER NOT NULL)"
+    _execute(conn, f"CREATE TEMP TABLE IF NOT EXISTS {_WORKDAYS} {columns}", None)
+    expected = (len(ordinals.cum), ordinals.first, sum(ordinals.cum))
+    found = _execute(conn, f"SELECT count(*), min(dn), sum(cum) FROM {_WORKDAYS}", None)
+    if found and tuple(int(v or 0) for v in found[0]) == expected:
+        return
+    _execute(conn, f"DELETE FROM {_WORKDAYS}", None)
     rows = [(ordinals.first + i, c) for i, c in enumerate(ordinals.cum)]
-    _execute(conn, f"DROP TABLE IF EXISTS {_WORKDAYS}", None)
     if dialect == "sqlite":
-        _execute(conn, f"CREATE TEMP TABLE {_WORKDAYS} (dn INTEGER PRIMARY KEY, cum INTEGER)", None)
         _executemany(conn, f"INSERT INTO {_WORKDAYS} VALUES (?, ?)", rows)
     else:
-        _execute(
-            conn,
-            f"CREATE TEMP TABLE {_WORKDAYS} (dn INTEGER PRIMARY KEY, cum INTEGER NOT NULL)",
-            None,
-        )
         _execute(
             conn,
             f"INSERT INTO {_WORKDAYS} SELECT * FROM unnest(%(dn)s::int[], %(cum)s::int[])",
