@@ -334,6 +334,11 @@ class TestBadInput:
             (lambda: SqlSource(None, dialect="oracle"), InvalidValueError),
             (lambda: report(SqlSource(object()), Q3), InvalidValueError),
             (lambda: definition("nope"), NotFoundError),
+            (lambda: report([row(supplement_seconds="1")], Q3), InvalidValueError),
+            (lambda: report([row(unit_code=["x"])], Q3, by="commune"), InvalidValueError),
+            (lambda: report([], Q3, completed_statuses=5), InvalidValueError),  # type: ignore[arg-type]
+            (lambda: report([], Q3, definitions=5), InvalidValueError),  # type: ignore[arg-type]
+            (lambda: points_for("x", 6, 0.8), InvalidValueError),  # type: ignore[arg-type]
         ],
     )
     def test_typed_errors(self, call: Any, error: type[Exception]) -> None:

@@ -94,6 +94,15 @@ def _eligible(value: Collection[str] | None) -> frozenset[str] | None:
     return codes
 
 
+def _statuses(value: Any) -> frozenset[str]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValueError("completed_statuses", value, "must be a collection of status codes")
+    statuses = frozenset(value)
+    if not statuses or not all(isinstance(code, str) for code in statuses):
+        raise InvalidValueError("completed_statuses", value, "must hold status codes (text)")
+    return statuses
+
+
 def tallies(
     source: Iterable[Any] | SqlSource,
     period: Period | str,
@@ -114,7 +123,7 @@ def tallies(
     ordinals = workday_ordinals(_calendar(calendar))
     lo, hi = period.bounds(ordinals.offset)
     eligible = _eligible(full_process_procedures)
-    statuses = frozenset(completed_statuses)
+    statuses = _statuses(completed_statuses)
     if isinstance(source, SqlSource):
         return tally_sql(
             source,
@@ -326,7 +335,10 @@ def report(
         StorageError: The database refused the query.
     """
     provided = _inputs(inputs)
-    definitions = tuple(definitions)
+    chosen: Any = definitions
+    if isinstance(chosen, str | bytes) or not isinstance(chosen, Iterable):
+        raise InvalidValueError("definitions", chosen, "must be IndicatorDefinition objects")
+    definitions = tuple(chosen)
     for d in definitions:
         if not isinstance(d, IndicatorDefinition):
             raise InvalidValueError("definitions", d, "must hold IndicatorDefinition objects")

@@ -436,6 +436,11 @@ def points_for(
         >>> points_for(0.5, 20, None)
         10.0
     """
+    for name, value in (("rate", rate), ("max_points", max_points), ("threshold", threshold)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            from adminflow.errors import InvalidValueError
+
+            raise InvalidValueError(name, value, "must be a number or None")
     if rate is None or max_points is None or math.isnan(rate):
         return None
     share = min(1.0, rate / threshold) if threshold else min(1.0, rate)
