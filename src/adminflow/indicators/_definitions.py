@@ -214,7 +214,10 @@ DEFINITIONS: tuple[IndicatorDefinition, ...] = (
         name="in-person dossiers",
         vietnamese="Tỷ lệ hồ sơ nộp trực tiếp",
         group=3,
-        formula="dossiers filed in person ÷ dossiers received in the period",
+        formula=(
+            "dossiers filed in person (a mobile receipt point, or no channel recorded, counts"
+            " here) ÷ dossiers received in the period"
+        ),
     ),
     _d(
         code="postal",

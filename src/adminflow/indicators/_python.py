@@ -117,12 +117,12 @@ def tally_rows(
                 if channel == "online":
                     t[10] += 1
                     t[11] += not paper or e_result
-                elif channel == "in_person":
-                    t[12] += 1
                 elif channel == "postal":
                     t[13] += 1
                 elif channel == "kiosk":
                     t[14] += 1
+                else:  # in person, at a mobile point, or no channel recorded (guide 3.3)
+                    t[12] += 1
                 if paper:
                     t[15] += 1
                     t[16] += e_result

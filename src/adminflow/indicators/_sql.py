@@ -175,7 +175,7 @@ def build_query(
          ELSE {hi} - 1 END - supplement_seconds AS eff,
     supplement_requests_reception + supplement_requests_processing AS nreq,
     {_flag("channel = 'online'")} AS onl,
-    {_flag("channel = 'in_person'")} AS dir,
+    {_flag("channel IS NULL OR channel NOT IN ('online', 'postal', 'kiosk')")} AS dir,
     {_flag("channel = 'postal'")} AS pst,
     {_flag("channel = 'kiosk'")} AS ksk,
     {_flag("paper_result")} AS paper, {_flag("e_result")} AS eres,

@@ -27,7 +27,7 @@ __all__ = [
     "synthetic_dossier_rows",
 ]
 
-CHANNELS = ("in_person", "postal", "online", "kiosk")
+CHANNELS = ("in_person", "postal", "online", "kiosk", "mobile_point")
 STATUSES = ("received", "in_processing", "result_ready", "result_returned", "refused", "stopped")
 DOSSIER_COLUMNS: tuple[str, ...] = tuple(f.name for f in attrs.fields(DossierRow))
 _UTC = dt.UTC
