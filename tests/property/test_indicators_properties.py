@@ -1,12 +1,13 @@
 """Hypothesis properties of adminflow.indicators: two engines, one answer."""
 
+import datetime as dt
 import sqlite3
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from adminflow.dossiers import DossierRow
-from adminflow.indicators import TALLY_FIELDS, SqlSource, ValueStatus, report, tallies
+from adminflow.indicators import TALLY_FIELDS, Period, SqlSource, ValueStatus, report, tallies
 from adminflow.testing import create_dossier_table, dossier_rows, insert_dossier_rows
 
 populations = st.lists(dossier_rows(), max_size=40, unique_by=lambda r: r.id)
@@ -22,11 +23,17 @@ def in_sqlite(rows: list[DossierRow]) -> SqlSource:
     return SqlSource(connection)
 
 
-@given(populations, periods, groupings)
-def test_python_and_sql_engines_agree(rows: list[DossierRow], period: str, by: str | None) -> None:
+@given(populations, periods, groupings, st.booleans())
+def test_python_and_sql_engines_agree(
+    rows: list[DossierRow], period: str, by: str | None, early_as_of: bool
+) -> None:
     """The SQL pushdown and the Python engine give identical counters on random dossiers."""
-    python = tallies(rows, period, by=by, full_process_procedures=ELIGIBLE)
-    in_sql = tallies(in_sqlite(rows), period, by=by, full_process_procedures=ELIGIBLE)
+    start = Period.parse(period).first_day
+    as_of = dt.datetime(start.year, start.month, 20, 13, tzinfo=dt.UTC) if early_as_of else None
+    options = {"by": by, "full_process_procedures": ELIGIBLE, "as_of": as_of}
+
+    python = tallies(rows, period, **options)
+    in_sql = tallies(in_sqlite(rows), period, **options)
 
     assert python == in_sql
 

@@ -132,6 +132,17 @@ class TestOnTime:
         assert table.total["early"].numerator == early
         assert table.total["on_time"].denominator == 1
 
+    @pytest.mark.parametrize("engine", ["python", "sql"])
+    def test_a_period_not_over_yet_is_measured_as_of_now(self, engine: str) -> None:
+        """With as_of, a running dossier due after that instant is still within time."""
+        rows = [row(finished_at=None, status="in_processing", due_at=at(20, month=9))]
+        source = rows if engine == "python" else sql(rows)
+
+        at_the_end = report(source, Q3).total["on_time"]
+        now = report(source, Q3, as_of=at(10, month=9)).total["on_time"]
+
+        assert (at_the_end.numerator, now.numerator) == (0, 1)
+
     def test_dossiers_outside_the_period_are_not_counted(self) -> None:
         """A dossier finished before the period or received after it is not in 2.1."""
         rows = [
@@ -339,6 +350,8 @@ class TestBadInput:
             (lambda: report([], Q3, completed_statuses=5), InvalidValueError),  # type: ignore[arg-type]
             (lambda: report([], Q3, definitions=5), InvalidValueError),  # type: ignore[arg-type]
             (lambda: points_for("x", 6, 0.8), InvalidValueError),  # type: ignore[arg-type]
+            (lambda: report([], Q3, as_of=dt.datetime(2025, 8, 1)), InvalidValueError),
+            (lambda: report([], Q3, as_of=at(1, month=1)), InvalidValueError),
         ],
     )
     def test_typed_errors(self, call: Any, error: type[Exception]) -> None:

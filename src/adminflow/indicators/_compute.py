@@ -7,6 +7,7 @@ value below is computed from the counters by the same code, so the two engines a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
@@ -103,6 +104,18 @@ def _statuses(value: Any) -> frozenset[str]:
     return statuses
 
 
+def _until(as_of: Any, lo: int, hi: int) -> int:
+    """The instant (Unix seconds, exclusive) at which running dossiers are measured."""
+    if as_of is None:
+        return hi
+    if not isinstance(as_of, dt.datetime) or as_of.tzinfo is None:
+        raise InvalidValueError("as_of", as_of, "must be an aware datetime")
+    until = int(as_of.timestamp()) + 1
+    if until <= lo:
+        raise InvalidValueError("as_of", as_of, "must not be before the period starts")
+    return min(hi, until)
+
+
 def tallies(
     source: Iterable[Any] | SqlSource,
     period: Period | str,
@@ -111,8 +124,12 @@ def tallies(
     calendar: WorkingCalendar | None = None,
     full_process_procedures: Collection[str] | None = None,
     completed_statuses: Collection[str] = COMPLETED_STATUSES,
+    as_of: dt.datetime | None = None,
 ) -> dict[str | None, Tally]:
     """The raw counters per group (see ``adminflow.indicators._tally.TALLY_FIELDS``).
+
+    ``as_of`` is the instant at which dossiers still running are measured when the period is not
+    over yet (default: the period's last second); it is passed in, never read from the clock.
 
     Raises:
         InvalidValueError: An argument or a row is invalid.
@@ -122,6 +139,7 @@ def tallies(
     column = group_column(by)
     ordinals = workday_ordinals(_calendar(calendar))
     lo, hi = period.bounds(ordinals.offset)
+    until = _until(as_of, lo, hi)
     eligible = _eligible(full_process_procedures)
     statuses = _statuses(completed_statuses)
     if isinstance(source, SqlSource):
@@ -129,6 +147,7 @@ def tallies(
             source,
             lo=lo,
             hi=hi,
+            until=until,
             column=column,
             ordinals=ordinals,
             eligible=eligible,
@@ -140,6 +159,7 @@ def tallies(
         source,
         lo=lo,
         hi=hi,
+        until=until,
         column=column,
         ordinals=ordinals,
         eligible=eligible,
@@ -308,6 +328,7 @@ def report(
     full_process_procedures: Collection[str] | None = None,
     definitions: Iterable[IndicatorDefinition] = DEFINITIONS,
     completed_statuses: Collection[str] = COMPLETED_STATUSES,
+    as_of: dt.datetime | None = None,
 ) -> IndicatorReport:
     """The full indicator report for ``period``: every indicator, per group and in total.
 
@@ -325,6 +346,8 @@ def report(
             service (the denominator of the 12-point group-3 indicator).
         definitions: The indicators and their points (default :data:`DEFINITIONS`).
         completed_statuses: Status codes that count as "result ready/returned" for 2.2.
+        as_of: For a period not over yet, the instant (aware) at which running dossiers are
+            measured; default the period's end (NPSP guide 2.1: "lấy ngày cuối kỳ").
 
     Returns:
         The typed table; see ``docs`` "Measuring service quality".
@@ -349,6 +372,7 @@ def report(
         calendar=calendar,
         full_process_procedures=full_process_procedures,
         completed_statuses=completed_statuses,
+        as_of=as_of,
     )
     eligible_given = full_process_procedures is not None
     total: Tally = [0] * len(TALLY_FIELDS)

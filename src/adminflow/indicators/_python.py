@@ -50,6 +50,7 @@ def tally_rows(
     *,
     lo: int,
     hi: int,
+    until: int,
     column: str | None,
     ordinals: WorkdayOrdinals,
     eligible: Collection[str] | None,
@@ -93,7 +94,7 @@ def tally_rows(
                     end = fin
                 else:
                     pend = _instant(row, "pending_supplement_since")
-                    end = pend if pend is not None and pend < hi else hi - 1
+                    end = pend if pend is not None and pend < until else until - 1
                 eff = end - sup
                 requests = row.supplement_requests_reception + row.supplement_requests_processing
                 if requests <= 1 and eff <= due:

@@ -164,15 +164,15 @@ def build_query(
     keep = " LIMIT -1" if dialect == "sqlite" else ""
     scan = "+" if dialect == "sqlite" else ""  # a full scan beats the index for a whole year
     fin, pend = _epoch("finished_at", dialect), _epoch("pending_supplement_since", dialect)
-    lo, hi, off = p("lo"), p("hi"), p("off")
+    lo, hi, off, until = p("lo"), p("hi"), p("off"), p("until")
     wd = _WORKDAYS
     rows = f"""SELECT {group} AS g,
     {_epoch("received_at", dialect)} AS rcv,
     {fin} AS fin,
     {_epoch("due_at", dialect)} AS due,
     CASE WHEN finished_at IS NOT NULL AND {fin} < {hi} THEN {fin}
-         WHEN pending_supplement_since IS NOT NULL AND {pend} < {hi} THEN {pend}
-         ELSE {hi} - 1 END - supplement_seconds AS eff,
+         WHEN pending_supplement_since IS NOT NULL AND {pend} < {until} THEN {pend}
+         ELSE {until} - 1 END - supplement_seconds AS eff,
     supplement_requests_reception + supplement_requests_processing AS nreq,
     {_flag("channel = 'online'")} AS onl,
     {_flag("channel IS NULL OR channel NOT IN ('online', 'postal', 'kiosk')")} AS dir,
@@ -274,6 +274,7 @@ def tally_sql(
     *,
     lo: int,
     hi: int,
+    until: int,
     column: str | None,
     ordinals: WorkdayOrdinals,
     eligible: Collection[str] | None,
@@ -296,7 +297,7 @@ def tally_sql(
         eligible=eligible_list,
         completed_statuses=statuses,
     )
-    values: dict[str, Any] = {"lo": lo, "hi": hi, "off": ordinals.offset}
+    values: dict[str, Any] = {"lo": lo, "hi": hi, "until": until, "off": ordinals.offset}
     values.update((f"status{i}", status) for i, status in enumerate(statuses))
     values.update((f"eligible{i}", code) for i, code in enumerate(eligible_list or ()))
     for name, instant in (("lo_text", lo), ("hi_text", hi)):
