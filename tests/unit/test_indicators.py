@@ -380,3 +380,20 @@ class TestPeriod:
     def test_parse(self, text: str, first: dt.date, last: dt.date) -> None:
         """Period text parses into its first and last day."""
         assert Period.parse(text) == Period(first, last)
+
+
+class TestConnections:
+    def test_a_sqlalchemy_connection_works(self) -> None:
+        """A SQLAlchemy Connection is detected and gives the Python engine's report."""
+        sa = pytest.importorskip("sqlalchemy")
+        rows = [row(), row(finished_at=at(20), unit_code="00004")]
+
+        with sa.create_engine("sqlite://").connect() as connection:
+            raw = connection.connection.driver_connection
+            create_dossier_table(raw)
+            insert_dossier_rows(raw, rows)
+            source = SqlSource(connection)
+            first, again = report(source, Q3, by="commune"), report(source, Q3, by="commune")
+
+        assert source.resolved_dialect() == "sqlite"
+        assert first.groups == again.groups == report(rows, Q3, by="commune").groups

@@ -220,7 +220,12 @@ def build_query(
 
 def _execute(connection: Any, sql: str, params: Any) -> list[Sequence[Any]]:
     if hasattr(connection, "exec_driver_sql"):  # SQLAlchemy Connection
-        return list(connection.exec_driver_sql(sql, params).fetchall())
+        result = (
+            connection.exec_driver_sql(sql)
+            if params is None
+            else connection.exec_driver_sql(sql, params)
+        )
+        return list(result.fetchall()) if result.returns_rows else []
     cursor = connection.cursor()
     try:
         if params is None:
