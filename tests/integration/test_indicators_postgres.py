@@ -7,6 +7,7 @@ unless ``ADMINFLOW_REQUIRE_POSTGRES=1`` turns the skip into a failure.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adminflow.dossiers import DossierRow
-from adminflow.indicators import SqlSource, report, tallies
+from adminflow.indicators import Period, SqlSource, report, tallies
 from adminflow.testing import dossier_rows
 
 pytestmark = pytest.mark.postgres
@@ -145,16 +146,19 @@ def _load(connection: Any, rows: list[DossierRow]) -> SqlSource:
     st.lists(dossier_rows(), max_size=30, unique_by=lambda r: r.id),
     st.sampled_from(["2025-Q3", "2025", "2026-01"]),
     st.sampled_from([None, "commune", "authority", "procedure"]),
+    st.booleans(),
 )
 def test_postgres_and_python_agree(
-    connection: Any, rows: list[DossierRow], period: str, by: str | None
+    connection: Any, rows: list[DossierRow], period: str, by: str | None, early_as_of: bool
 ) -> None:
     """The PostgreSQL pushdown gives the Python engine's counters on random dossiers."""
-    eligible = {"1.000001"}
+    start = Period.parse(period).first_day
+    as_of = dt.datetime(start.year, start.month, 20, 13, tzinfo=dt.UTC) if early_as_of else None
+    options: dict[str, Any] = {"by": by, "full_process_procedures": {"1.000001"}, "as_of": as_of}
 
-    in_sql = tallies(_load(connection, rows), period, by=by, full_process_procedures=eligible)
+    in_sql = tallies(_load(connection, rows), period, **options)
 
-    assert in_sql == tallies(rows, period, by=by, full_process_procedures=eligible)
+    assert in_sql == tallies(rows, period, **options)
 
 
 def test_postgres_report_is_detected_and_complete(connection: Any) -> None:
