@@ -147,14 +147,25 @@ def _load(connection: Any, rows: list[DossierRow]) -> SqlSource:
     st.sampled_from(["2025-Q3", "2025", "2026-01"]),
     st.sampled_from([None, "commune", "authority", "procedure"]),
     st.booleans(),
+    st.booleans(),
 )
 def test_postgres_and_python_agree(
-    connection: Any, rows: list[DossierRow], period: str, by: str | None, early_as_of: bool
+    connection: Any,
+    rows: list[DossierRow],
+    period: str,
+    by: str | None,
+    early_as_of: bool,
+    deduct: bool,
 ) -> None:
     """The PostgreSQL pushdown gives the Python engine's counters on random dossiers."""
     start = Period.parse(period).first_day
     as_of = dt.datetime(start.year, start.month, 20, 13, tzinfo=dt.UTC) if early_as_of else None
-    options: dict[str, Any] = {"by": by, "full_process_procedures": {"1.000001"}, "as_of": as_of}
+    options: dict[str, Any] = {
+        "by": by,
+        "full_process_procedures": {"1.000001"},
+        "as_of": as_of,
+        "deduct_supplement": deduct,
+    }
 
     in_sql = tallies(_load(connection, rows), period, **options)
 

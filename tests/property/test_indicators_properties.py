@@ -23,14 +23,19 @@ def in_sqlite(rows: list[DossierRow]) -> SqlSource:
     return SqlSource(connection)
 
 
-@given(populations, periods, groupings, st.booleans())
+@given(populations, periods, groupings, st.booleans(), st.booleans())
 def test_python_and_sql_engines_agree(
-    rows: list[DossierRow], period: str, by: str | None, early_as_of: bool
+    rows: list[DossierRow], period: str, by: str | None, early_as_of: bool, deduct: bool
 ) -> None:
     """The SQL pushdown and the Python engine give identical counters on random dossiers."""
     start = Period.parse(period).first_day
     as_of = dt.datetime(start.year, start.month, 20, 13, tzinfo=dt.UTC) if early_as_of else None
-    options = {"by": by, "full_process_procedures": ELIGIBLE, "as_of": as_of}
+    options = {
+        "by": by,
+        "full_process_procedures": ELIGIBLE,
+        "as_of": as_of,
+        "deduct_supplement": deduct,
+    }
 
     python = tallies(rows, period, **options)
     in_sql = tallies(in_sqlite(rows), period, **options)

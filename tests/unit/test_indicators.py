@@ -143,6 +143,17 @@ class TestOnTime:
 
         assert (at_the_end.numerator, now.numerator) == (0, 1)
 
+    @pytest.mark.parametrize("engine", ["python", "sql"])
+    def test_restarted_appointments_need_no_deduction(self, engine: str) -> None:
+        """deduct_supplement=False compares the end itself with an already restarted appointment."""
+        rows = [row(finished_at=at(11), supplement_seconds=3 * 86_400)]
+        source = rows if engine == "python" else sql(rows)
+
+        deducted = on_time_share(source, Q3)[0]
+        restarted = on_time_share(source, Q3, deduct_supplement=False)[0]
+
+        assert (deducted.numerator, restarted.numerator) == (1, 0)
+
     def test_dossiers_outside_the_period_are_not_counted(self) -> None:
         """A dossier finished before the period or received after it is not in 2.1."""
         rows = [
@@ -352,6 +363,7 @@ class TestBadInput:
             (lambda: points_for("x", 6, 0.8), InvalidValueError),  # type: ignore[arg-type]
             (lambda: report([], Q3, as_of=dt.datetime(2025, 8, 1)), InvalidValueError),
             (lambda: report([], Q3, as_of=at(1, month=1)), InvalidValueError),
+            (lambda: report([], Q3, deduct_supplement=1), InvalidValueError),  # type: ignore[arg-type]
         ],
     )
     def test_typed_errors(self, call: Any, error: type[Exception]) -> None:

@@ -125,6 +125,7 @@ def tallies(
     full_process_procedures: Collection[str] | None = None,
     completed_statuses: Collection[str] = COMPLETED_STATUSES,
     as_of: dt.datetime | None = None,
+    deduct_supplement: bool = True,
 ) -> dict[str | None, Tally]:
     """The raw counters per group (see ``adminflow.indicators._tally.TALLY_FIELDS``).
 
@@ -140,6 +141,8 @@ def tallies(
     ordinals = workday_ordinals(_calendar(calendar))
     lo, hi = period.bounds(ordinals.offset)
     until = _until(as_of, lo, hi)
+    if not isinstance(deduct_supplement, bool):
+        raise InvalidValueError("deduct_supplement", deduct_supplement, "must be True or False")
     eligible = _eligible(full_process_procedures)
     statuses = _statuses(completed_statuses)
     if isinstance(source, SqlSource):
@@ -148,6 +151,7 @@ def tallies(
             lo=lo,
             hi=hi,
             until=until,
+            deduct=deduct_supplement,
             column=column,
             ordinals=ordinals,
             eligible=eligible,
@@ -160,6 +164,7 @@ def tallies(
         lo=lo,
         hi=hi,
         until=until,
+        deduct=deduct_supplement,
         column=column,
         ordinals=ordinals,
         eligible=eligible,
@@ -329,6 +334,7 @@ def report(
     definitions: Iterable[IndicatorDefinition] = DEFINITIONS,
     completed_statuses: Collection[str] = COMPLETED_STATUSES,
     as_of: dt.datetime | None = None,
+    deduct_supplement: bool = True,
 ) -> IndicatorReport:
     """The full indicator report for ``period``: every indicator, per group and in total.
 
@@ -348,6 +354,11 @@ def report(
         completed_statuses: Status codes that count as "result ready/returned" for 2.2.
         as_of: For a period not over yet, the instant (aware) at which running dossiers are
             measured; default the period's end (NPSP guide 2.1: "lấy ngày cuối kỳ").
+        deduct_supplement: Deduct the supplement time from the end before comparing it with the
+            appointment (NPSP guide 2.1; the default). Pass ``False`` when ``due_at`` was
+            already recomputed when the supplement was completed — adminflow's workflow does
+            this (Decree 118/2025 Art. 19(5) restarts the clock), so deducting again would
+            count the supplement twice. Processing time (2.2) always deducts it.
 
     Returns:
         The typed table; see ``docs`` "Measuring service quality".
@@ -373,6 +384,7 @@ def report(
         full_process_procedures=full_process_procedures,
         completed_statuses=completed_statuses,
         as_of=as_of,
+        deduct_supplement=deduct_supplement,
     )
     eligible_given = full_process_procedures is not None
     total: Tally = [0] * len(TALLY_FIELDS)
@@ -433,6 +445,8 @@ def on_time_share(
     *,
     by: str | None = None,
     calendar: WorkingCalendar | None = None,
+    as_of: dt.datetime | None = None,
+    deduct_supplement: bool = True,
 ) -> list[IndicatorValue]:
     """2.1 Dossiers processed early or on time (tỷ lệ hồ sơ xử lý trước hạn, đúng hạn).
 
@@ -446,8 +460,17 @@ def on_time_share(
         refused; pending supplement ⇒ the request date; unfinished ⇒ the period's end;
         "Yêu cầu bổ sung hồ sơ hơn 01 lần thì tính quá hạn"); Decree 118/2025/NĐ-CP Art. 11(2)(c)
         (a supplement may be requested only once).
+
+    ``as_of`` and ``deduct_supplement`` are as in :func:`report`.
     """
-    return _one("on_time")(source, period, by=by, calendar=calendar)
+    return _one("on_time")(
+        source,
+        period,
+        by=by,
+        calendar=calendar,
+        as_of=as_of,
+        deduct_supplement=deduct_supplement,
+    )
 
 
 def early_share(

@@ -51,6 +51,7 @@ def tally_rows(
     lo: int,
     hi: int,
     until: int,
+    deduct: bool,
     column: str | None,
     ordinals: WorkdayOrdinals,
     eligible: Collection[str] | None,
@@ -95,7 +96,7 @@ def tally_rows(
                 else:
                     pend = _instant(row, "pending_supplement_since")
                     end = pend if pend is not None and pend < until else until - 1
-                eff = end - sup
+                eff = end - sup if deduct else end
                 requests = row.supplement_requests_reception + row.supplement_requests_processing
                 if requests <= 1 and eff <= due:
                     t[2] += 1

@@ -164,7 +164,7 @@ def build_query(
     keep = " LIMIT -1" if dialect == "sqlite" else ""
     scan = "+" if dialect == "sqlite" else ""  # a full scan beats the index for a whole year
     fin, pend = _epoch("finished_at", dialect), _epoch("pending_supplement_since", dialect)
-    lo, hi, off, until = p("lo"), p("hi"), p("off"), p("until")
+    lo, hi, off, until, ded = p("lo"), p("hi"), p("off"), p("until"), p("deduct")
     wd = _WORKDAYS
     rows = f"""SELECT {group} AS g,
     {_epoch("received_at", dialect)} AS rcv,
@@ -172,7 +172,8 @@ def build_query(
     {_epoch("due_at", dialect)} AS due,
     CASE WHEN finished_at IS NOT NULL AND {fin} < {hi} THEN {fin}
          WHEN pending_supplement_since IS NOT NULL AND {pend} < {until} THEN {pend}
-         ELSE {until} - 1 END - supplement_seconds AS eff,
+         ELSE {until} - 1 END - supplement_seconds * {ded} AS eff,
+    supplement_seconds AS sup,
     supplement_requests_reception + supplement_requests_processing AS nreq,
     {_flag("channel = 'online'")} AS onl,
     {_flag("channel IS NULL OR channel NOT IN ('online', 'postal', 'kiosk')")} AS dir,
@@ -207,7 +208,7 @@ def build_query(
     select = select.replace(
         "SUM(days) AS completed_days",
         f"""SUM(CASE WHEN inp = 1 AND fin_in = 1 AND done = 1
-    THEN (SELECT cum FROM {wd} WHERE dn = (eff + {off}) / {DAY})
+    THEN (SELECT cum FROM {wd} WHERE dn = (fin - sup + {off}) / {DAY})
        - (SELECT cum FROM {wd} WHERE dn = (rcv + {off}) / {DAY})
     ELSE 0 END) AS completed_days""",
     )
@@ -280,6 +281,7 @@ def tally_sql(
     lo: int,
     hi: int,
     until: int,
+    deduct: bool,
     column: str | None,
     ordinals: WorkdayOrdinals,
     eligible: Collection[str] | None,
@@ -302,7 +304,13 @@ def tally_sql(
         eligible=eligible_list,
         completed_statuses=statuses,
     )
-    values: dict[str, Any] = {"lo": lo, "hi": hi, "until": until, "off": ordinals.offset}
+    values: dict[str, Any] = {
+        "lo": lo,
+        "hi": hi,
+        "until": until,
+        "deduct": int(deduct),
+        "off": ordinals.offset,
+    }
     values.update((f"status{i}", status) for i, status in enumerate(statuses))
     values.update((f"eligible{i}", code) for i, code in enumerate(eligible_list or ()))
     for name, instant in (("lo_text", lo), ("hi_text", hi)):
