@@ -23,6 +23,7 @@ The hierarchy::
     │   ├── NoCompetentAuthorityError
     │   └── AmbiguousCompetenceError            .candidates
     ├── CalendarError (ValueError)              .field .value .reason
+    ├── MissingDependencyError (ImportError)    .package .extra
     └── PersistenceError
         ├── ConcurrencyError                    .key .expected .actual
         ├── StorageError
@@ -46,6 +47,7 @@ __all__ = [
     "ConfigurationError",
     "GuardFailedError",
     "InvalidValueError",
+    "MissingDependencyError",
     "NoCompetentAuthorityError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -249,6 +251,26 @@ class CalendarError(AdminflowError, ValueError):
         self.value = value
         self.reason = reason
         super().__init__(f"{field}: {reason}, got {value!r}")
+
+
+class MissingDependencyError(AdminflowError, ImportError):
+    """A feature needs a package that an optional extra of adminflow installs.
+
+    Attributes:
+        package: The package that is missing, e.g. ``"plotly"``.
+        extra: The extra that installs it, e.g. ``"report"`` (``pip install 'adminflow[report]'``).
+        feature: What needs it, in words.
+    """
+
+    def __init__(self, package: str, *, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs {package}, which is not installed: "
+            f"pip install 'adminflow[{extra}]'",
+            name=package,
+        )
 
 
 class PersistenceError(AdminflowError):
