@@ -162,7 +162,12 @@ def layout(graph: StateGraph) -> dict[str, tuple[float, float]]:
             else:
                 on_stack.discard(node)
                 stack.pop()
-    forward = [(s, t) for s in graph.states for t in successors[s] if (s, t) not in back]
+    forward = [
+        (s, t)
+        for s in graph.states
+        for t in successors[s]
+        if (s, t) not in back and t != START and s != END
+    ]
     layer = dict.fromkeys(graph.states, 0)
     for _ in graph.states:  # longest path: relax until stable (the forward edges are acyclic)
         changed = False
