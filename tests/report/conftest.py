@@ -3,8 +3,10 @@
 import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from adminflow.dossiers import DossierRow
@@ -109,57 +111,113 @@ def make_rows(
     return rows
 
 
-class _Value:
-    def __init__(self, numerator: float, denominator: float, points: float | None = None) -> None:
-        self.numerator = numerator
-        self.denominator = denominator
-        self.rate = numerator / denominator if denominator else None
-        self.points = points
+@attrs.frozen
+class FakeValue:
+    code: str
+    name: str
+    group: str | None
+    numerator: float
+    denominator: float
+    rate: float | None
+    points: float | None
+    max_points: float | None
+    status: str
+    unit: str = ""
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
 
 
-class _Column:
-    def __init__(self, id: str, title: str) -> None:
-        self.id = id
-        self.title = title
+@attrs.frozen
+class FakeGroup:
+    key: str | None
+    values: dict[str, FakeValue]
+    score: float
+    max_score: float
+    missing: tuple[str, ...] = ()
 
 
-class _Row:
-    def __init__(self, key: str, label: str, values: dict[str, _Value]) -> None:
-        self.key = key
-        self.label = label
-        self.values = values
+@attrs.frozen
+class FakeReport:
+    """An indicator report of the documented shape, computed naively from rows."""
+
+    by: str | None
+    groups: tuple[FakeGroup, ...]
+    total: FakeGroup
+    engine: str = "python"
+    period: str = "2025-07-01..2025-09-30"
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.total.values)
+
+    def records(self) -> list[dict[str, Any]]:
+        out = []
+        for result in (*self.groups, self.total):
+            for value in result.values.values():
+                record = value.as_dict()
+                record["period"] = self.period
+                if result is self.total:
+                    record["group"] = "*"
+                out.append(record)
+        return out
 
 
-class FakeIndicatorTable:
-    """An indicator table of the shape the report reads, computed naively from rows."""
+def _value(
+    code: str,
+    group: str | None,
+    numerator: float,
+    denominator: float,
+    max_points: float | None = None,
+    unit: str = "",
+) -> FakeValue:
+    rate = numerator / denominator if denominator else None
+    points = None if max_points is None or rate is None else round(rate * max_points, 2)
+    status = "ok" if rate is not None else "not_applicable"
+    return FakeValue(
+        code, code, group, numerator, denominator, rate, points, max_points, status, unit
+    )
 
-    def __init__(self, rows: list[DossierRow]) -> None:
-        self.by = "commune"
-        self.columns = [
-            _Column("on_time", "On time"),
-            _Column("online", "Online"),
-            _Column("full_online", "Full online"),
-            _Column("satisfaction", "Satisfaction"),
-        ]
-        names = {u.code: u.name for u in Gazetteer.vietnam().communes_of("56")}
-        groups: dict[str, list[DossierRow]] = {}
+
+def _group(key: str | None, rows: list[DossierRow]) -> FakeGroup:
+    finished = [r for r in rows if r.outcome is not None]
+    days = [
+        (r.finished_at - r.received_at).days for r in finished if r.finished_at and r.received_at
+    ]
+    values = {
+        "published_on_time": FakeValue(
+            "published_on_time", "published", key, 0, 0, None, None, 2.0, "input_missing"
+        ),
+        "on_time": _value(
+            "on_time", key, sum(r.outcome != "late" for r in finished), len(finished), 20.0
+        ),
+        "early": _value("early", key, sum(r.outcome == "early" for r in finished), len(finished)),
+        "processing_time": _value(
+            "processing_time", key, sum(days), len(days), unit="working days"
+        ),
+        "online": _value("online", key, sum(r.channel == "online" for r in rows), len(rows), 6.0),
+        "full_online": _value("full_online", key, sum(r.full_online for r in rows), len(rows)),
+        "satisfaction": _value("satisfaction", key, 0, 0, 6.0),
+    }
+    scored = [v for v in values.values() if v.points is not None]
+    return FakeGroup(
+        key, values, sum(v.points or 0 for v in scored), sum(v.max_points or 0 for v in scored)
+    )
+
+
+def fake_report(rows: list[DossierRow], by: str | None = "commune") -> FakeReport:
+    groups: dict[str, list[DossierRow]] = {}
+    if by is not None:
         for row in rows:
-            groups.setdefault(row.unit_code, []).append(row)
-        self.rows = [
-            _Row(code, names.get(code, code), self._values(group))
-            for code, group in sorted(groups.items())
-        ]
-        self.totals = self._values(rows)
-
-    @staticmethod
-    def _values(rows: list[DossierRow]) -> dict[str, _Value]:
-        finished = [r for r in rows if r.outcome is not None]
-        return {
-            "on_time": _Value(sum(r.outcome != "late" for r in finished), len(finished), 20.0),
-            "online": _Value(sum(r.channel == "online" for r in rows), len(rows)),
-            "full_online": _Value(sum(r.full_online for r in rows), len(rows)),
-            "satisfaction": _Value(0, 0),
-        }
+            key = {
+                "commune": row.unit_code,
+                "field": row.procedure_field,
+                "procedure": row.procedure_code,
+            }[by]
+            groups.setdefault(key, []).append(row)
+    return FakeReport(
+        by, tuple(_group(k, g) for k, g in sorted(groups.items())), _group(None, rows)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -168,8 +226,8 @@ def rows() -> list[DossierRow]:
 
 
 @pytest.fixture(scope="session")
-def table(rows: list[DossierRow]) -> FakeIndicatorTable:
-    return FakeIndicatorTable(rows)
+def table(rows: list[DossierRow]) -> FakeReport:
+    return fake_report(rows)
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from adminflow.dossiers import DossierRow
 from adminflow.errors import AdminflowError
-from adminflow.report import parse_mermaid, parse_period, table_view
+from adminflow.report import parse_mermaid, table_view
 from adminflow.report._diagram import START, Edge, StateGraph, layout
+from adminflow.report._period import parse_period
 from adminflow.report._series import summarise
 
 UTC = ZoneInfo("UTC")
@@ -106,15 +107,18 @@ class TestGarbage:
             parse_period(value)
 
     @given(garbage, garbage, garbage, garbage)
-    def test_table_reader(self, by: Any, columns: Any, rows: Any, totals: Any) -> None:
+    def test_report_reader(self, by: Any, groups: Any, total: Any, codes: Any) -> None:
         """Any object with garbage parts raises an adminflow error, never another exception."""
 
         @attrs.define
-        class Table:
+        class Report:
             by: Any
-            columns: Any
-            rows: Any
-            totals: Any
+            groups: Any
+            total: Any
+            code_list: Any
+
+            def codes(self) -> Any:
+                return self.code_list
 
         with contextlib.suppress(AdminflowError):
-            table_view(Table(by, columns, rows, totals))
+            table_view(Report(by, groups, total, codes))

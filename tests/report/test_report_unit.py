@@ -17,7 +17,6 @@ from adminflow.dossiers import DossierRow
 from adminflow.errors import InvalidValueError, MissingDependencyError
 from adminflow.report import (
     parse_mermaid,
-    parse_period,
     print_indicators,
     render_html,
     table_to_csv,
@@ -26,6 +25,7 @@ from adminflow.report import (
     write_html,
 )
 from adminflow.report._diagram import END, START, layout
+from adminflow.report._period import parse_period
 from adminflow.report._series import summarise
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -175,63 +175,73 @@ class TestSummary:
 
 
 class TestTables:
-    def test_json_keeps_every_number(self, table: Any) -> None:
-        """JSON has the period, the grouping, every group and the totals, n/a as null."""
-        document = json.loads(table_to_json(table, period="2025-Q3"))
+    def test_json_is_the_reports_records(self, table: Any) -> None:
+        """JSON is the list of the report's records, every indicator, the total last."""
+        records = json.loads(table_to_json(table))
 
-        assert document["period"] == "2025-Q3"
-        assert document["by"] == "commune"
-        assert len(document["rows"]) == 12
-        assert document["totals"]["satisfaction"]["rate"] is None
-        assert document["totals"]["on_time"]["denominator"] > 0
+        assert records == json.loads(json.dumps(table.records()))
+        assert records[-1]["group"] == "*"
+        assert len(records) == (12 + 1) * len(table.codes())
 
-    def test_csv_is_long_form_with_totals_last(self, table: Any) -> None:
-        """CSV has one line per group and indicator, the totals last with the key 'total'."""
-        lines = list(csv.DictReader(io.StringIO(table_to_csv(table, period="2025-Q3"))))
+    def test_csv_is_long_form_with_the_total_last(self, table: Any) -> None:
+        """CSV has one line per group and indicator, the total last, empty rate when n/a."""
+        lines = list(csv.DictReader(io.StringIO(table_to_csv(table))))
 
-        assert len(lines) == (12 + 1) * 4
-        assert lines[-1]["key"] == "total"
+        assert len(lines) == (12 + 1) * len(table.codes())
+        assert lines[-1]["group"] == "*"
+        assert lines[-1]["code"] == "satisfaction"
         assert lines[-1]["rate"] == ""
-        assert {line["indicator"] for line in lines} == {
-            "on_time", "online", "full_online", "satisfaction"
-        }  # fmt: skip
+        assert lines[-1]["status"] == "not_applicable"
 
-    def test_terminal_table_shows_groups_total_and_na(self, table: Any) -> None:
-        """The rich table lists each commune, a Total line and n/a for a zero denominator."""
-        console = Console(record=True, width=160, color_system=None)
+    def test_terminal_table_shows_groups_total_na_and_missing_input(self, table: Any) -> None:
+        """The rich table lists each commune by name, a Total, n/a, averages in days and scores."""
+        console = Console(record=True, width=200, color_system=None)
+        columns = {"on_time": "On time", "processing_time": "Days", "satisfaction": "Sat",
+                   "published_on_time": "Published"}  # fmt: skip
 
-        print_indicators(table, title="2025-Q3", console=console)
+        print_indicators(table, title="2025-Q3", columns=columns, console=console,
+                         labels={"22333": "Phường Nha Trang"})  # fmt: skip
 
         text = console.export_text()
         assert "Phường Nha Trang" in text
         assert "Total" in text
         assert "n/a" in text
+        assert "no input" in text
+        assert " d " in text
+        assert " / 26" in text
+
+    def test_default_columns_skip_codes_the_report_lacks(self, table: Any) -> None:
+        """Default columns the report does not have are left out, in the default order."""
+        view = table_view(table)
+
+        assert [c.code for c in view.columns] == [
+            "on_time", "early", "processing_time", "online", "full_online", "satisfaction"
+        ]  # fmt: skip
+        assert view.total.label == "Total"
 
     @pytest.mark.parametrize(
         "broken",
         [
             None,
             "table",
-            type("T", (), {"by": "commune", "columns": "x", "rows": [], "totals": {}})(),
-            type("T", (), {"by": 3, "columns": [], "rows": [], "totals": {}})(),
-            type("T", (), {"by": "c", "columns": [], "rows": [object()], "totals": {}})(),
+            type("T", (), {"by": "commune", "groups": "x", "total": None, "codes": tuple})(),
+            type("T", (), {"by": 3, "groups": (), "total": None, "codes": tuple})(),
+            type("T", (), {"by": "c", "groups": [object()], "total": None, "codes": tuple})(),
+            type("T", (), {"by": "c", "groups": (), "total": None, "codes": "abc"})(),
         ],
     )
-    def test_garbage_table_is_refused(self, broken: Any) -> None:
-        """Something that is not an indicator table raises InvalidValueError naming the part."""
+    def test_garbage_report_is_refused(self, broken: Any) -> None:
+        """Something that is not an indicator report raises InvalidValueError naming the part."""
         with pytest.raises(InvalidValueError, match="indicators"):
             table_view(broken)
 
     def test_a_value_that_is_not_a_number_is_refused(self, table: Any) -> None:
         """A rate that is not a finite number raises InvalidValueError naming the cell."""
-        value = type("V", (), {"numerator": 1, "denominator": 2, "rate": float("nan"),
-                               "points": None})()  # fmt: skip
-        view = table_view(table)
-        broken = type("T", (), {"by": view.by, "columns": view.columns, "rows": (),
-                                "totals": {"on_time": value}})()  # fmt: skip
+        value = attrs.evolve(table.total.values["on_time"], rate=float("nan"))
+        total = attrs.evolve(table.total, values={**table.total.values, "on_time": value})
 
-        with pytest.raises(InvalidValueError, match="rate"):
-            table_view(broken)
+        with pytest.raises(InvalidValueError, match=r"total\.values\['on_time'\]\.rate"):
+            table_view(attrs.evolve(table, total=total))
 
 
 class TestHtml:
@@ -248,6 +258,8 @@ class TestHtml:
         assert "<script src=" not in page
         assert "<link" not in page
         assert 'id="indicator-table"' in page
+        assert "early or on time (indicator 2.1)" in page
+        assert "Indicator 2.1 of Decision 766" in page
 
     def test_text_from_data_is_escaped(self, rows: list[DossierRow]) -> None:
         """A title with markup is shown as text, not interpreted."""

@@ -7,9 +7,9 @@ one self-contained file with plotly charts (the ``report`` extra: ``pip install
 
 from adminflow.report._diagram import parse_mermaid
 from adminflow.report._html import render_html, write_html
-from adminflow.report._period import Period, parse_period
 from adminflow.report._table import (
-    IndicatorTableLike,
+    DEFAULT_COLUMNS,
+    IndicatorReportLike,
     TableView,
     table_to_csv,
     table_to_json,
@@ -18,11 +18,10 @@ from adminflow.report._table import (
 from adminflow.report._terminal import print_indicators, rich_table
 
 __all__ = [
-    "IndicatorTableLike",
-    "Period",
+    "DEFAULT_COLUMNS",
+    "IndicatorReportLike",
     "TableView",
     "parse_mermaid",
-    "parse_period",
     "print_indicators",
     "render_html",
     "rich_table",

@@ -1,8 +1,9 @@
-"""The indicator table as the report reads it, and its terminal, JSON and CSV forms.
+"""The indicator table as the report shows it, and its JSON and CSV forms.
 
-The indicators package computes the table; the report only shows it. It reads any object with
-the shape of :class:`IndicatorTableLike` and copies it into a small :class:`TableView`, so the
-terminal table, the HTML table, JSON and CSV all show the same numbers.
+The indicators package (:func:`adminflow.indicators.report`) computes an ``IndicatorReport``;
+the report only shows it. It reads any object of that shape (:class:`IndicatorReportLike`) and
+copies the columns it shows into a small :class:`TableView`, so the terminal table and the HTML
+table show the same numbers. JSON and CSV carry every indicator, as ``records()`` gives them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -19,84 +20,76 @@ import attrs
 from adminflow.errors import InvalidValueError
 
 __all__ = [
+    "DEFAULT_COLUMNS",
     "Cell",
     "Column",
-    "IndicatorTableLike",
+    "IndicatorReportLike",
     "TableRow",
     "TableView",
-    "format_rate",
+    "format_cell",
     "table_to_csv",
     "table_to_json",
     "table_view",
 ]
 
-
-class _ValueLike(Protocol):
-    @property
-    def numerator(self) -> float: ...
-    @property
-    def denominator(self) -> float: ...
-    @property
-    def rate(self) -> float | None: ...
-    @property
-    def points(self) -> float | None: ...
-
-
-class _ColumnLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
+#: The indicators the terminal and HTML tables show by default, with short titles. JSON and CSV
+#: carry every indicator.
+DEFAULT_COLUMNS: dict[str, str] = {
+    "on_time": "On time 2.1",
+    "early": "Early",
+    "processing_time": "Avg days 2.2",
+    "online": "Online 3.3",
+    "full_online": "Full online",
+    "paid_online": "Paid online 3.6",
+    "e_result": "E-result 4.1",
+    "digitised": "Digitised 4.2",
+    "reused_data": "Reused 4.3",
+    "satisfaction": "Satisfied 5.4",
+}
 
 
-class _RowLike(Protocol):
-    @property
-    def key(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def values(self) -> Mapping[str, _ValueLike]: ...
+class IndicatorReportLike(Protocol):
+    """What the report reads from an indicator report (``adminflow.indicators.IndicatorReport``).
 
-
-class IndicatorTableLike(Protocol):
-    """What the report reads from an indicator table.
-
-    Attributes:
-        by: How the rows are grouped: ``"commune"``, ``"field"``, ``"procedure"``, ...
-        columns: The indicators shown, each with an ``id`` and a ``title``.
-        rows: One per group, each with a ``key`` (unit code, field or procedure code), a
-            ``label`` and ``values``: indicator id → value with ``numerator``,
-            ``denominator``, ``rate`` (0..1, ``None`` when not applicable) and ``points``
-            (``None`` when the indicator gives no points).
-        totals: The same values over every group (the province total).
+    ``by`` is the grouping (``None`` for totals only); ``groups`` and ``total`` are results with
+    a ``key``, ``values`` (indicator code → value with ``numerator``, ``denominator``, ``rate``,
+    ``points``, ``status``, ``unit``, ``name``), ``score`` and ``max_score``; ``codes()`` lists the
+    indicator codes in column order and ``records()`` gives one flat dict per group and indicator.
     """
 
     @property
-    def by(self) -> str: ...
+    def by(self) -> str | None: ...
     @property
-    def columns(self) -> Sequence[_ColumnLike]: ...
+    def groups(self) -> Sequence[Any]: ...
     @property
-    def rows(self) -> Sequence[_RowLike]: ...
-    @property
-    def totals(self) -> Mapping[str, _ValueLike]: ...
+    def total(self) -> Any: ...
+    def codes(self) -> tuple[str, ...]: ...
+    def records(self) -> list[dict[str, Any]]: ...
 
 
 @attrs.frozen(slots=True)
 class Column:
     """An indicator shown in the table."""
 
-    id: str
+    code: str
     title: str
 
 
 @attrs.frozen(slots=True)
 class Cell:
-    """One indicator for one group: ``rate`` is ``None`` when the denominator is zero."""
+    """One indicator for one group.
+
+    ``rate`` is ``None`` when the value is not applicable (zero denominator) or an input is
+    missing; ``status`` says which (``ok``, ``not_applicable``, ``input_missing``); ``unit`` is
+    ``""`` for a rate and ``"working days"`` for an average.
+    """
 
     numerator: float
     denominator: float
     rate: float | None
     points: float | None
+    status: str
+    unit: str
 
 
 @attrs.frozen(slots=True)
@@ -106,16 +99,18 @@ class TableRow:
     key: str
     label: str
     values: Mapping[str, Cell]
+    score: float | None
+    max_score: float | None
 
 
 @attrs.frozen(slots=True)
 class TableView:
-    """The indicator table as the report shows it."""
+    """The indicator table as the report shows it; ``total`` is the line of all groups."""
 
     by: str
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
-    totals: Mapping[str, Cell]
+    total: TableRow
 
 
 def _number(field: str, value: Any) -> float:
@@ -128,6 +123,12 @@ def _optional(field: str, value: Any) -> float | None:
     return None if value is None else _number(field, value)
 
 
+def _text(field: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidValueError(field, value, "must be text")
+    return value
+
+
 def _cell(field: str, value: Any) -> Cell:
     try:
         return Cell(
@@ -135,134 +136,145 @@ def _cell(field: str, value: Any) -> Cell:
             _number(f"{field}.denominator", value.denominator),
             _optional(f"{field}.rate", value.rate),
             _optional(f"{field}.points", value.points),
+            _text(f"{field}.status", str(value.status)),
+            _text(f"{field}.unit", value.unit),
         )
     except AttributeError as exc:
         raise InvalidValueError(field, value, f"has no {exc.name!r}") from None
 
 
-def _text(field: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise InvalidValueError(field, value, "must be text")
-    return value
-
-
-def _cells(field: str, values: Any, ids: Iterable[str]) -> dict[str, Cell]:
+def _row(field: str, result: Any, codes: Iterable[str], label_of: Callable[[str], str]) -> TableRow:
+    try:
+        key, values, score, max_score = result.key, result.values, result.score, result.max_score
+    except AttributeError as exc:
+        raise InvalidValueError(field, result, f"has no {exc.name!r}") from None
+    if key is not None and not isinstance(key, str):
+        raise InvalidValueError(f"{field}.key", key, "must be text or None")
     if not isinstance(values, Mapping):
-        raise InvalidValueError(field, values, "must map indicator ids to values")
-    return {i: _cell(f"{field}[{i!r}]", values[i]) for i in ids if i in values}
+        raise InvalidValueError(f"{field}.values", values, "must map indicator codes to values")
+    shown_key = "(none)" if key is None else key
+    return TableRow(
+        shown_key,
+        label_of(shown_key) if key is not None else shown_key,
+        {c: _cell(f"{field}.values[{c!r}]", values[c]) for c in codes if c in values},
+        _optional(f"{field}.score", score),
+        _optional(f"{field}.max_score", max_score),
+    )
 
 
-def table_view(table: Any) -> TableView:
-    """Copy an indicator table (:class:`IndicatorTableLike`) into a :class:`TableView`.
+def table_view(
+    report: Any,
+    *,
+    columns: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> TableView:
+    """Copy the shown part of an indicator report into a :class:`TableView`.
+
+    Args:
+        report: An indicator report (:class:`IndicatorReportLike`).
+        columns: Indicator code → column title, in order; :data:`DEFAULT_COLUMNS` by default.
+            Codes the report lacks are skipped.
+        labels: Display names of the group keys (e.g. commune names); the key when missing.
 
     Raises:
-        InvalidValueError: If the table lacks a part or holds a value that is not a number;
+        InvalidValueError: If the report lacks a part or holds a value that is not a number;
             the message names the part.
     """
-    if isinstance(table, TableView):
-        return table
+    if isinstance(report, TableView):
+        return report
     try:
-        by, raw_columns, raw_rows, raw_totals = table.by, table.columns, table.rows, table.totals
+        by, groups, total, codes = report.by, report.groups, report.total, report.codes
     except AttributeError as exc:
-        raise InvalidValueError("indicators", table, f"has no {exc.name!r}") from None
-    columns: list[Column] = []
-    for i, column in enumerate(_sequence("indicators.columns", raw_columns)):
-        try:
-            ident, title = column.id, column.title
-        except AttributeError as exc:
-            raise InvalidValueError(
-                f"indicators.columns[{i}]", column, f"has no {exc.name!r}"
-            ) from None
-        columns.append(Column(_text("column.id", ident), _text("column.title", title)))
-    ids = [c.id for c in columns]
-    rows: list[TableRow] = []
-    for i, row in enumerate(_sequence("indicators.rows", raw_rows)):
-        field = f"indicators.rows[{i}]"
-        try:
-            key, label, values = row.key, row.label, row.values
-        except AttributeError as exc:
-            raise InvalidValueError(field, row, f"has no {exc.name!r}") from None
-        rows.append(
-            TableRow(
-                _text(f"{field}.key", key),
-                _text(f"{field}.label", label),
-                _cells(f"{field}.values", values, ids),
-            )
-        )
-    totals = _cells("indicators.totals", raw_totals, ids)
-    return TableView(_text("indicators.by", by), tuple(columns), tuple(rows), totals)
+        raise InvalidValueError("indicators", report, f"has no {exc.name!r}") from None
+    if by is not None and not isinstance(by, str):
+        raise InvalidValueError("indicators.by", by, "must be text or None")
+    if not callable(codes):
+        raise InvalidValueError("indicators.codes", codes, "must be a method")
+    available = codes()
+    if (
+        isinstance(available, str | bytes)
+        or not isinstance(available, Sequence)
+        or not all(isinstance(code, str) for code in available)
+    ):
+        raise InvalidValueError("indicators.codes()", available, "must be a sequence of codes")
+    wanted = DEFAULT_COLUMNS if columns is None else columns
+    if not isinstance(wanted, Mapping):
+        raise InvalidValueError("columns", wanted, "must map indicator codes to titles")
+    shown = tuple(
+        Column(_text("columns", code), _text(f"columns[{code!r}]", title))
+        for code, title in wanted.items()
+        if code in available
+    )
+    if labels is not None and not isinstance(labels, Mapping):
+        raise InvalidValueError("labels", labels, "must map group keys to names")
+    names = {} if labels is None else labels
+    if isinstance(groups, str | bytes) or not isinstance(groups, Sequence):
+        raise InvalidValueError("indicators.groups", groups, "must be a sequence")
+    order = [c.code for c in shown]
+
+    def label_of(key: str) -> str:
+        return names.get(key, key)
+
+    rows = tuple(
+        _row(f"indicators.groups[{i}]", group, order, label_of) for i, group in enumerate(groups)
+    )
+    total_row = _row("indicators.total", total, order, label_of)
+    return TableView(by or "province", shown, rows, attrs.evolve(total_row, key="*", label="Total"))
 
 
-def _sequence(field: str, value: Any) -> Sequence[Any]:
-    if isinstance(value, str | bytes) or not isinstance(value, Sequence | tuple | list):
-        raise InvalidValueError(field, value, "must be a sequence")
-    return value
+def format_cell(cell: Cell | None) -> str:
+    """A value as people read it.
 
-
-def format_rate(cell: Cell | None) -> str:
-    """A rate as a percentage with one decimal (``97.5 %``), or ``n/a`` when not applicable."""
-    if cell is None or cell.rate is None:
-        return "n/a"
+    A rate as a percentage with one decimal (``97.5 %``), an average with its unit
+    (``3.2 d``), ``n/a`` when not applicable and ``no input`` when an input is missing.
+    """
+    if cell is None:
+        return ""
+    if cell.rate is None:
+        return "no input" if cell.status == "input_missing" else "n/a"
+    if cell.unit:
+        return f"{cell.rate:.1f} d" if cell.unit == "working days" else f"{cell.rate:g} {cell.unit}"
     return f"{cell.rate * 100:.1f} %"
 
 
-def _cell_record(cell: Cell) -> dict[str, float | None]:
-    return {
-        "numerator": cell.numerator,
-        "denominator": cell.denominator,
-        "rate": cell.rate,
-        "points": cell.points,
-    }
+def format_score(row: TableRow) -> str:
+    """The points earned over the points available, e.g. ``41.3 / 48``."""
+    if row.score is None or not row.max_score:
+        return "n/a"
+    return f"{row.score:.1f} / {row.max_score:g}"
 
 
-def table_to_json(table: Any, *, period: str) -> str:
-    """The table as JSON: period, grouping, indicators, one record per group, and the totals.
-
-    Raises:
-        InvalidValueError: As :func:`table_view`.
-    """
-    view = table_view(table)
-    document = {
-        "period": period,
-        "by": view.by,
-        "indicators": [{"id": c.id, "title": c.title} for c in view.columns],
-        "rows": [
-            {
-                "key": row.key,
-                "label": row.label,
-                "values": {i: _cell_record(c) for i, c in row.values.items()},
-            }
-            for row in view.rows
-        ],
-        "totals": {i: _cell_record(c) for i, c in view.totals.items()},
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+def _records(report: Any) -> list[dict[str, Any]]:
+    table_view(report)  # the same checks as the tables
+    records = report.records()
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InvalidValueError("indicators.records()", records, "must be a list of dicts")
+    return records
 
 
-def table_to_csv(table: Any, *, period: str) -> str:
-    """The table as CSV in long form: one line per group and indicator, totals last.
-
-    Columns: ``period, by, key, label, indicator, numerator, denominator, rate, points``; the
-    totals have the key ``total``. An empty ``rate`` means "not applicable".
+def table_to_json(report: Any) -> str:
+    """Every indicator of every group as a JSON list of records (the total last, group ``*``).
 
     Raises:
         InvalidValueError: As :func:`table_view`.
     """
-    view = table_view(table)
+    return json.dumps(_records(report), ensure_ascii=False, indent=2, default=str)
+
+
+def table_to_csv(report: Any) -> str:
+    """Every indicator of every group as CSV, one line per group and indicator, the total last.
+
+    The columns are the keys of the records (code, number, name, group, numerator, denominator,
+    rate, points, max_points, status, unit, note, period); an empty rate means "not applicable"
+    or "input missing", as ``status`` says.
+
+    Raises:
+        InvalidValueError: As :func:`table_view`.
+    """
+    records = _records(report)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        ["period", "by", "key", "label", "indicator", "numerator", "denominator", "rate", "points"]
-    )
-    groups = [(row.key, row.label, row.values) for row in view.rows]
-    groups.append(("total", "total", view.totals))
-    for key, label, values in groups:
-        for column in view.columns:
-            cell = values.get(column.id)
-            if cell is None:
-                continue
-            writer.writerow(
-                [period, view.by, key, label, column.id]
-                + ["" if v is None else f"{v:g}" for v in _cell_record(cell).values()]
-            )
+    fields = list(dict.fromkeys(key for record in records for key in record))
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
     return out.getvalue()

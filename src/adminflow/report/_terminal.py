@@ -2,54 +2,70 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from adminflow.report._table import Cell, format_rate, table_view
+from adminflow.report._table import format_cell, format_score, table_view
 
 __all__ = ["print_indicators", "rich_table"]
 
 
-def _style(cell: Cell | None) -> str:
-    if cell is None or cell.rate is None:
-        return "dim"
-    return ""
+def rich_table(
+    report: Any,
+    *,
+    title: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Table:
+    """A ``rich`` table: one line per group, one column per indicator, the total last.
 
+    Rates show as percentages, averages with their unit; "n/a" marks a zero denominator and
+    "no input" an input adminflow does not hold. The last column is the score: points earned
+    over the points available.
 
-def rich_table(table: Any, *, title: str | None = None) -> Table:
-    """A ``rich`` table: one line per group, one column per indicator, the totals last.
-
-    Each cell shows the rate as a percentage; "n/a" marks a zero denominator.
+    Args:
+        report: An indicator report (:class:`~adminflow.report.IndicatorReportLike`).
+        title: A title above the table.
+        columns: Indicator code → column title (:data:`~adminflow.report.DEFAULT_COLUMNS`).
+        labels: Display names of the group keys (e.g. commune names).
 
     Raises:
-        InvalidValueError: If ``table`` is not an indicator table (see
-            :class:`~adminflow.report.IndicatorTableLike`).
+        InvalidValueError: If ``report`` is not an indicator report.
     """
-    view = table_view(table)
+    view = table_view(report, columns=columns, labels=labels)
     out = Table(title=title, header_style="bold", title_justify="left")
     out.add_column(view.by.capitalize(), no_wrap=True)
     for column in view.columns:
         out.add_column(column.title, justify="right")
+    out.add_column("Score", justify="right")
     for row in view.rows:
-        cells = [row.values.get(c.id) for c in view.columns]
+        cells = [format_cell(row.values.get(c.code)) for c in view.columns]
         out.add_row(
             row.label,
-            *(f"[{_style(c)}]{format_rate(c)}" if _style(c) else format_rate(c) for c in cells),
+            *(f"[dim]{text}[/dim]" if text in ("n/a", "no input") else text for text in cells),
+            format_score(row),
         )
     out.add_section()
-    totals = [view.totals.get(c.id) for c in view.columns]
-    out.add_row("Total", *(format_rate(c) for c in totals), style="bold")
+    totals = [format_cell(view.total.values.get(c.code)) for c in view.columns]
+    out.add_row(view.total.label, *totals, format_score(view.total), style="bold")
     return out
 
 
 def print_indicators(
-    table: Any, *, title: str | None = None, console: Console | None = None
+    report: Any,
+    *,
+    title: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    console: Console | None = None,
 ) -> None:
     """Print :func:`rich_table` on ``console`` (standard output by default).
 
     Raises:
         InvalidValueError: As :func:`rich_table`.
     """
-    (Console() if console is None else console).print(rich_table(table, title=title))
+    table = rich_table(report, title=title, columns=columns, labels=labels)
+    (Console() if console is None else console).print(table)
