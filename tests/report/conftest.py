@@ -238,3 +238,8 @@ def rows_factory() -> Callable[..., list[DossierRow]]:
 @pytest.fixture(scope="session")
 def workflow() -> str:
     return WORKFLOW
+
+
+@pytest.fixture(scope="session")
+def report_factory() -> Callable[..., FakeReport]:
+    return fake_report

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "competence rules: validate, resolve who decides, boundary-free receipt",
     ),
     "deadline": ("_deadline", "compute the due instant of a processing time and explain it"),
+    "report": ("_report", "indicator report of a dossier store (table, JSON, CSV or HTML)"),
     "units": ("_units", "look up provinces and communes (from 1 July 2025)"),
     "workflow": ("_workflow", "the dossier workflow: its state diagram (Mermaid or Graphviz)"),
 }
