@@ -234,16 +234,14 @@ def state_diagram_chart(graph: StateGraph, counts: Counter[str]) -> Any:
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
     pairs = {(e.source, e.target) for e in graph.edges}
+    notes: list[dict[str, Any]] = []
     for edge in graph.edges:
         (x0, y0), (x1, y1) = places[edge.source], places[edge.target]
         if edge.source == edge.target:
-            figure.add_annotation(
-                x=x0,
-                y=y0 + 0.32,
-                text=f"↻ {edge.label}",
-                showarrow=False,
-                font={"size": 10, "color": "#475569"},
-            )
+            notes.append(
+                {"x": x0, "y": y0 + 0.32, "text": f"↻ {edge.label}", "showarrow": False,
+                 "font": {"size": 10, "color": "#475569"}}
+            )  # fmt: skip
             continue
         bend = 0.12 if (edge.target, edge.source) in pairs else 0.0
         length = math.hypot(x1 - x0, y1 - y0) or 1.0
@@ -251,31 +249,17 @@ def state_diagram_chart(graph: StateGraph, counts: Counter[str]) -> Any:
         shrink = 0.16 / length
         ax, ay = x0 + (x1 - x0) * shrink + nx, y0 + (y1 - y0) * shrink + ny
         hx, hy = x1 - (x1 - x0) * shrink + nx, y1 - (y1 - y0) * shrink + ny
-        figure.add_annotation(
-            x=hx,
-            y=hy,
-            ax=ax,
-            ay=ay,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1.1,
-            arrowwidth=1.3,
-            arrowcolor="#64748b",
-        )
+        notes.append(
+            {"x": hx, "y": hy, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x",
+             "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2, "arrowsize": 1.1,
+             "arrowwidth": 1.3, "arrowcolor": "#64748b"}
+        )  # fmt: skip
         if edge.label:
-            figure.add_annotation(
-                x=(ax + hx) / 2,
-                y=(ay + hy) / 2,
-                text=edge.label,
-                showarrow=False,
-                font={"size": 10, "color": "#334155"},
-                bgcolor="rgba(255,255,255,0.85)",
-            )
+            notes.append(
+                {"x": (ax + hx) / 2, "y": (ay + hy) / 2, "text": edge.label, "showarrow": False,
+                 "font": {"size": 10, "color": "#334155"}, "bgcolor": "rgba(255,255,255,0.85)"}
+            )  # fmt: skip
+    figure.update_layout(annotations=notes)
     states = [s for s in graph.states if s not in (START, END)]
     numbers = [_count_of(s, counts) for s in states]
     largest = max(numbers, default=0) or 1
