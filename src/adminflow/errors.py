@@ -267,8 +267,7 @@ class MissingDependencyError(AdminflowError, ImportError):
         self.extra = extra
         self.feature = feature
         super().__init__(
-            f"{feature} needs {package}, which is not installed: "
-            f"pip install 'adminflow[{extra}]'",
+            f"{feature} needs {package}, which is not installed: pip install 'adminflow[{extra}]'",
             name=package,
         )
 
