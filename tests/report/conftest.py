@@ -14,26 +14,38 @@ from adminflow.jurisdictions import Gazetteer
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
-#: A small workflow in Mermaid, shaped like the one the dossiers package exports.
+#: The dossier workflow of Decree 118/2025 as adminflow.dossiers.diagram() writes it.
 WORKFLOW = """stateDiagram-v2
-    %% the dossier workflow (test copy)
-    direction LR
-    [*] --> submitted_online : submit
-    [*] --> received : receive
-    submitted_online --> received : receive
-    submitted_online --> refused_at_reception : refuse_receipt
-    received --> in_processing : forward_step
-    in_processing --> supplement_requested : request_supplement
-    supplement_requested --> in_processing : supplement
-    supplement_requested --> closed_unsupplemented : close_unsupplemented
-    in_processing --> result_ready : approve
-    in_processing --> refused : refuse
-    in_processing --> stopped : stop
-    result_ready --> result_returned : return_result
-    result_returned --> correcting : correct
-    correcting --> result_returned : return_result
-    result_returned --> [*]
+    [*] --> submitted: submit
+    submitted --> received: receive
+    submitted --> refused_at_reception: refuse_receipt
+    submitted --> returned_for_supplement: request_supplement
+    in_processing --> supplement_requested: request_supplement
+    returned_for_supplement --> submitted: supplement
+    supplement_requested --> in_processing: supplement
+    received --> in_transfer: transfer
+    in_transfer --> in_processing: receive_transfer
+    in_processing --> in_processing: forward_step, complete_step, extend
+    in_processing --> awaiting_payment: request_payment
+    awaiting_payment --> in_processing: pay
+    awaiting_payment --> awaiting_payment: extend
+    in_processing --> refused: refuse
+    in_processing --> result_ready: approve
+    in_correction --> result_ready: approve
+    result_ready --> result_returned: return_result
+    submitted --> stopped: stop
+    returned_for_supplement --> stopped: stop
+    received --> stopped: stop
+    in_transfer --> stopped: stop
+    in_processing --> stopped: stop
+    supplement_requested --> stopped: stop
+    awaiting_payment --> stopped: stop
+    supplement_requested --> closed_unsupplemented: close_unsupplemented
+    result_returned --> in_correction: correct
+    closed_unsupplemented --> [*]
     refused --> [*]
+    refused_at_reception --> [*]
+    stopped --> [*]
 """
 
 PROCEDURES = [

@@ -75,7 +75,7 @@ class TestMermaid:
 
         assert graph.states[0] == START
         assert END in graph.states
-        assert ("received", "in_processing", "forward_step") in {
+        assert ("in_transfer", "in_processing", "receive_transfer") in {
             (e.source, e.target, e.label) for e in graph.edges
         }
 
@@ -118,7 +118,7 @@ class TestMermaid:
 
         assert places[START][0] == min(x for x, _ in places.values())
         assert places[END][0] == max(x for x, _ in places.values())
-        assert places["received"][0] < places["in_processing"][0] < places["result_ready"][0]
+        assert places["received"][0] < places["in_processing"][0] < places["result_returned"][0]
 
 
 def _row(**changes: Any) -> DossierRow:

@@ -152,10 +152,11 @@ def _indicator_report(connection: sqlite3.Connection, period: str, by: str) -> A
 
 
 def _workflow_diagram() -> str | None:
-    """The dossier workflow as Mermaid text, when the dossiers package provides it."""
+    """The dossier workflow of Decree 118/2025 as Mermaid text (``adminflow.dossiers.diagram``)."""
     dossiers = importlib.import_module("adminflow.dossiers")
-    diagram = getattr(dossiers, "workflow_diagram", None)
-    return diagram() if callable(diagram) else None
+    diagram = getattr(dossiers, "diagram", None)  # absent until the workflow package is merged
+    text = diagram("118/2025", format="mermaid") if callable(diagram) else None
+    return text if isinstance(text, str) else None
 
 
 def _converter(annotation: str) -> Any:

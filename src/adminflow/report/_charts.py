@@ -215,11 +215,42 @@ def _count_of(state: str, counts: Counter[str]) -> int:
     return sum(n for status, n in counts.items() if status.lower() == lowered)
 
 
+def _bezier(p0: tuple[float, float], c: tuple[float, float], p1: tuple[float, float], t: float
+            ) -> tuple[float, float]:  # fmt: skip
+    u = 1 - t
+    return (
+        u * u * p0[0] + 2 * u * t * c[0] + t * t * p1[0],
+        u * u * p0[1] + 2 * u * t * c[1] + t * t * p1[1],
+    )
+
+
+def _control(p0: tuple[float, float], p1: tuple[float, float], bend: float) -> tuple[float, float]:
+    """The control point of a quadratic curve from p0 to p1 bent ``bend`` units to its left."""
+    (x0, y0), (x1, y1) = p0, p1
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    return ((x0 + x1) / 2 - (y1 - y0) / length * bend, (y0 + y1) / 2 + (x1 - x0) / length * bend)
+
+
+def _bend(source: tuple[float, float], target: tuple[float, float], *, paired: bool) -> float:
+    """How far an edge bows: more the further it jumps, so it misses the states in between.
+
+    Edges between neighbouring layers stay straight unless they run both ways.
+    """
+    span = abs(target[0] - source[0])
+    if span <= 1 and source[1] != target[1]:
+        return 0.12 if paired else 0.0
+    bow = 0.18 + 0.1 * max(span - 1, 0)
+    backwards = target[0] < source[0]
+    return (-bow if backwards else bow) if not paired else (0.25 if not backwards else -0.25)
+
+
 def state_diagram_chart(graph: StateGraph, counts: Counter[str]) -> Any:
     """The workflow's states and transitions, with how many dossiers are in each state now.
 
     States are laid out left to right by :func:`~adminflow.report._diagram.layout`; arrows are
-    transitions, labelled with their events; a state's circle grows with its dossier count.
+    transitions, curved when they jump layers, labelled with their events (an event shared by
+    every arrow into a state is written once, under that state; events that keep a state where
+    it is are listed in its hover text); a state's circle grows with its dossier count.
     """
     go = _go()
     places = layout(graph)
@@ -227,56 +258,71 @@ def state_diagram_chart(graph: StateGraph, counts: Counter[str]) -> Any:
     spread = max((abs(y) for _, y in places.values()), default=0.0)
     figure = _figure(
         go,
-        height=int(max(360, 120 * (2 * spread + 1) + 80)),
-        xaxis={"visible": False, "range": [-0.6, layers + 0.6]},
-        yaxis={"visible": False, "range": [-spread - 0.7, spread + 0.7]},
+        height=int(max(380, 130 * (2 * spread + 1) + 100)),
+        xaxis={"visible": False, "range": [-0.5, layers + 0.5]},
+        yaxis={"visible": False, "range": [-spread - 0.8, spread + 0.8]},
         showlegend=False,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
     pairs = {(e.source, e.target) for e in graph.edges}
+    incoming: dict[str, set[str]] = {}
+    for edge in graph.edges:
+        if edge.source != edge.target:
+            incoming.setdefault(edge.target, set()).add(edge.label)
+    shared = {t: next(iter(labels)) for t, labels in incoming.items()
+              if len(labels) == 1 and sum(e.target == t for e in graph.edges) > 2}  # fmt: skip
+    loops: dict[str, str] = {}
+    shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     for edge in graph.edges:
-        (x0, y0), (x1, y1) = places[edge.source], places[edge.target]
         if edge.source == edge.target:
-            notes.append(
-                {"x": x0, "y": y0 + 0.32, "text": f"↻ {edge.label}", "showarrow": False,
-                 "font": {"size": 10, "color": "#475569"}}
-            )  # fmt: skip
+            loops[edge.source] = edge.label
             continue
-        bend = 0.12 if (edge.target, edge.source) in pairs else 0.0
-        length = math.hypot(x1 - x0, y1 - y0) or 1.0
-        nx, ny = -(y1 - y0) / length * bend, (x1 - x0) / length * bend
-        shrink = 0.16 / length
-        ax, ay = x0 + (x1 - x0) * shrink + nx, y0 + (y1 - y0) * shrink + ny
-        hx, hy = x1 - (x1 - x0) * shrink + nx, y1 - (y1 - y0) * shrink + ny
-        notes.append(
-            {"x": hx, "y": hy, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x",
-             "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2, "arrowsize": 1.1,
-             "arrowwidth": 1.3, "arrowcolor": "#64748b"}
+        p0, p1 = places[edge.source], places[edge.target]
+        c = _control(p0, p1, _bend(p0, p1, paired=(edge.target, edge.source) in pairs))
+        shapes.append(
+            {"type": "path", "path": f"M {p0[0]},{p0[1]} Q {c[0]},{c[1]} {p1[0]},{p1[1]}",
+             "xref": "x", "yref": "y", "line": {"color": "#94a3b8", "width": 1.3}, "layer": "below"}
         )  # fmt: skip
-        if edge.label:
+        tip, tail = _bezier(p0, c, p1, 0.9), _bezier(p0, c, p1, 0.82)
+        notes.append(
+            {"x": tip[0], "y": tip[1], "ax": tail[0], "ay": tail[1], "xref": "x", "yref": "y",
+             "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2,
+             "arrowsize": 1.2, "arrowwidth": 1.3, "arrowcolor": "#64748b"}
+        )  # fmt: skip
+        if edge.label and edge.target not in shared:
+            middle = _bezier(p0, c, p1, 0.5)
             notes.append(
-                {"x": (ax + hx) / 2, "y": (ay + hy) / 2, "text": edge.label, "showarrow": False,
+                {"x": middle[0], "y": middle[1], "text": edge.label, "showarrow": False,
                  "font": {"size": 10, "color": "#334155"}, "bgcolor": "rgba(255,255,255,0.85)"}
             )  # fmt: skip
-    figure.update_layout(annotations=notes)
+    figure.update_layout(shapes=shapes, annotations=notes)
     states = [s for s in graph.states if s not in (START, END)]
     numbers = [_count_of(s, counts) for s in states]
     largest = max(numbers, default=0) or 1
+    names = [graph.labels.get(s, s).replace("_", " ") for s in states]
     figure.add_trace(
         go.Scatter(
             x=[places[s][0] for s in states],
             y=[places[s][1] for s in states],
             mode="markers+text",
-            text=[graph.labels.get(s, s).replace("_", " ") for s in states],
+            text=[
+                f"{name}<br><i>← {shared[s]}</i>" if s in shared else name
+                for name, s in zip(names, states, strict=True)
+            ],
             textposition="bottom center",
-            customdata=numbers,
+            textfont={"size": 12},
+            customdata=[
+                [n, f"<br>stays on: {loops[s]}" if s in loops else ""]
+                for n, s in zip(numbers, states, strict=True)
+            ],
             marker={
                 "size": [16 + 30 * math.sqrt(n / largest) for n in numbers],
                 "color": "#dbeafe",
                 "line": {"color": "#1d4ed8", "width": 2},
+                "symbol": ["circle-dot" if s in loops else "circle" for s in states],
             },
-            hovertemplate="%{text}: %{customdata} dossiers now<extra></extra>",
+            hovertemplate="%{text}: %{customdata[0]} dossiers now%{customdata[1]}<extra></extra>",
         )
     )
     ends = [s for s in (START, END) if s in places]
