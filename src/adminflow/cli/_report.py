@@ -62,20 +62,20 @@ def register(subparsers: Any) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from adminflow import report
+    from adminflow.report import print_indicators, table_to_csv, table_to_json, write_html
 
     connection = _connect(args.db)
     try:
         indicators = _indicator_report(connection, args.period, args.by)
         labels = _unit_names(indicators) if args.by == "commune" else None
         if args.format == "table":
-            report.print_indicators(
+            print_indicators(
                 indicators, title=f"Indicators {args.period} by {args.by}", labels=labels
             )
             return 0
         if args.format == "html":
             target = Path(args.output or f"report-{args.period}.html")
-            report.write_html(
+            write_html(
                 target,
                 _rows(connection),
                 period=args.period,
@@ -85,11 +85,7 @@ def _report(args: argparse.Namespace) -> int:
             )
             print(f"wrote {target}")
             return 0
-        text = (
-            report.table_to_json(indicators)
-            if args.format == "json"
-            else report.table_to_csv(indicators)
-        )
+        text = table_to_json(indicators) if args.format == "json" else table_to_csv(indicators)
     finally:
         connection.close()
     if args.output:
