@@ -210,6 +210,12 @@ class TestTables:
         assert " d " in text
         assert " / 26" in text
 
+    def test_communes_are_named_from_the_gazetteer_by_default(self, table: Any) -> None:
+        """Grouped by commune and given no labels, each group shows its unit's name."""
+        view = table_view(table)
+
+        assert [row.label for row in view.rows][:2] == ["Phường Bắc Nha Trang", "Phường Nha Trang"]
+
     def test_default_columns_skip_codes_the_report_lacks(self, table: Any) -> None:
         """Default columns the report does not have are left out, in the default order."""
         view = table_view(table)

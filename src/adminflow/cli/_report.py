@@ -22,7 +22,6 @@ import attrs
 
 from adminflow.dossiers import DossierRow
 from adminflow.errors import ConfigurationError, InvalidValueError, StorageError
-from adminflow.jurisdictions import Gazetteer
 
 __all__ = ["register"]
 
@@ -67,11 +66,8 @@ def _report(args: argparse.Namespace) -> int:
     connection = _connect(args.db)
     try:
         indicators = _indicator_report(connection, args.period, args.by)
-        labels = _unit_names(indicators) if args.by == "commune" else None
         if args.format == "table":
-            print_indicators(
-                indicators, title=f"Indicators {args.period} by {args.by}", labels=labels
-            )
+            print_indicators(indicators, title=f"Indicators {args.period} by {args.by}")
             return 0
         if args.format == "html":
             target = Path(args.output or f"report-{args.period}.html")
@@ -96,19 +92,6 @@ def _report(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
-
-
-def _unit_names(indicators: Any) -> dict[str, str]:
-    gazetteer = Gazetteer.vietnam()
-    names = {}
-    for group in getattr(indicators, "groups", ()):
-        key = getattr(group, "key", None)
-        if isinstance(key, str):
-            try:
-                names[key] = gazetteer.unit(key).name
-            except (LookupError, ValueError):
-                continue
-    return names
 
 
 # --- seams to the store and the indicators (the lead wires adminflow.store here) -------------

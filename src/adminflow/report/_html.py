@@ -15,13 +15,19 @@ from typing import Any
 
 from adminflow.calendar import WorkingCalendar
 from adminflow.dossiers import DossierRow
-from adminflow.errors import AdminflowError, InvalidValueError, MissingDependencyError
-from adminflow.jurisdictions import Gazetteer
+from adminflow.errors import InvalidValueError, MissingDependencyError
 from adminflow.report import _charts
 from adminflow.report._diagram import parse_mermaid
 from adminflow.report._period import Period, parse_period
 from adminflow.report._series import Summary, summarise
-from adminflow.report._table import TableView, format_cell, format_score, table_view
+from adminflow.report._table import (
+    UNIT_GROUPINGS,
+    TableView,
+    format_cell,
+    format_score,
+    table_view,
+    unit_names_of,
+)
 
 __all__ = ["render_html", "write_html"]
 
@@ -148,17 +154,6 @@ def _section(ident: str, title: str, note: str, body: str) -> str:
     )
 
 
-def _unit_names(codes: Iterable[str]) -> dict[str, str]:
-    gazetteer = Gazetteer.vietnam()
-    names = {}
-    for code in codes:
-        try:
-            names[code] = gazetteer.unit(code).name
-        except AdminflowError:
-            names[code] = code
-    return names
-
-
 def _period(period: Any) -> Period:
     """Our period from text, from our Period, or from one with ``first_day``/``last_day``."""
     if isinstance(period, Period):
@@ -235,15 +230,15 @@ def render_html(
     plotly_js = _plotly_js()
     summary = summarise(rows, the_period, calendar=calendar)
     codes = set(summary.finished_by_unit)
-    if view is not None and view.by in ("commune", "receiving_unit", "province"):
+    if view is not None and view.by in UNIT_GROUPINGS:
         codes.update(row.key for row in view.rows)
     if unit_names is None:
-        names: Mapping[str, str] = _unit_names(sorted(codes))
+        names: Mapping[str, str] = unit_names_of(sorted(codes))
     elif callable(unit_names):
         names = unit_names(sorted(codes))
     else:
         names = unit_names
-    if view is not None and view.by in ("commune", "receiving_unit", "province"):
+    if view is not None and view.by in UNIT_GROUPINGS:
         view = table_view(indicators, labels=names)
     official = _official_on_time(view)
 

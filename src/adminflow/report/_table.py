@@ -17,7 +17,8 @@ from typing import Any, Protocol
 
 import attrs
 
-from adminflow.errors import InvalidValueError
+from adminflow.errors import AdminflowError, InvalidValueError
+from adminflow.jurisdictions import Gazetteer
 
 __all__ = [
     "DEFAULT_COLUMNS",
@@ -46,6 +47,22 @@ DEFAULT_COLUMNS: dict[str, str] = {
     "reused_data": "Reused 4.3",
     "satisfaction": "Satisfied 5.4",
 }
+
+
+#: Groupings whose keys are administrative-unit codes, shown by the unit's name.
+UNIT_GROUPINGS = frozenset({"commune", "receiving_unit", "province"})
+
+
+def unit_names_of(codes: Iterable[str]) -> dict[str, str]:
+    """The names of administrative units by code (from the gazetteer); a code it lacks stays."""
+    gazetteer = Gazetteer.vietnam()
+    names = {}
+    for code in codes:
+        try:
+            names[code] = gazetteer.unit(code).name
+        except AdminflowError:
+            names[code] = code
+    return names
 
 
 class IndicatorReportLike(Protocol):
@@ -174,7 +191,8 @@ def table_view(
         report: An indicator report (:class:`IndicatorReportLike`).
         columns: Indicator code → column title, in order; :data:`DEFAULT_COLUMNS` by default.
             Codes the report lacks are skipped.
-        labels: Display names of the group keys (e.g. commune names); the key when missing.
+        labels: Display names of the group keys; by default, when the report is grouped by
+            commune (or receiving unit, or province), the units' names from the gazetteer.
 
     Raises:
         InvalidValueError: If the report lacks a part or holds a value that is not a number;
@@ -207,6 +225,10 @@ def table_view(
     )
     if labels is not None and not isinstance(labels, Mapping):
         raise InvalidValueError("labels", labels, "must map group keys to names")
+    if labels is None and by in UNIT_GROUPINGS and isinstance(groups, Sequence):
+        labels = unit_names_of(
+            key for key in (getattr(group, "key", None) for group in groups) if isinstance(key, str)
+        )
     names = {} if labels is None else labels
     if isinstance(groups, str | bytes) or not isinstance(groups, Sequence):
         raise InvalidValueError("indicators.groups", groups, "must be a sequence")

@@ -30,7 +30,8 @@ def rich_table(
         report: An indicator report (:class:`~adminflow.report.IndicatorReportLike`).
         title: A title above the table.
         columns: Indicator code → column title (:data:`~adminflow.report.DEFAULT_COLUMNS`).
-        labels: Display names of the group keys (e.g. commune names).
+        labels: Display names of the group keys; units' names from the gazetteer by default
+            when the report is grouped by commune.
 
     Raises:
         InvalidValueError: If ``report`` is not an indicator report.
