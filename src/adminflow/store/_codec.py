@@ -1,0 +1,57 @@
+"""The codec of ``adminflow.dossiers``: how the stores write its events and rebuild its dossiers."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from adminflow.errors import ConfigurationError
+
+__all__ = ["DossierCodec"]
+
+
+class DossierCodec:
+    """Events through ``event_to_dict``/``event_from_dict``, dossiers through ``replay``.
+
+    The applicant's number is read from ``dossier.applicant.id_number`` when the dossier has one.
+    """
+
+    def __init__(self) -> None:
+        self._module: Any = None
+
+    def _dossiers(self) -> Any:
+        if self._module is None:
+            try:
+                self._module = importlib.import_module("adminflow.dossiers")
+            except ImportError as exc:  # pragma: no cover - only before adminflow.dossiers exists
+                raise ConfigurationError(
+                    f"the default codec needs adminflow.dossiers ({exc}); pass codec="
+                ) from None
+        return self._module
+
+    def to_dict(self, event: Any) -> dict[str, Any]:
+        """``adminflow.dossiers.event_to_dict(event)``."""
+        result: dict[str, Any] = self._dossiers().event_to_dict(event)
+        return result
+
+    def from_dict(self, data: Mapping[str, Any]) -> Any:
+        """``adminflow.dossiers.event_from_dict(data)``."""
+        return self._dossiers().event_from_dict(dict(data))
+
+    def replay(self, events: Sequence[Any]) -> Any:
+        """``adminflow.dossiers.replay(events)``."""
+        return self._dossiers().replay(events)
+
+    def make_row(self, columns: Mapping[str, Any]) -> Any:
+        """``adminflow.dossiers.DossierRow(**columns)``."""
+        return self._dossiers().DossierRow(**columns)
+
+    def applicant_id(self, dossier: Any) -> str | None:
+        """The applicant's identification number or tax code, if the dossier has one."""
+        applicant = getattr(dossier, "applicant", None)
+        for name in ("id_number", "identifier", "number", "tax_code"):
+            value = getattr(applicant, name, None)
+            if isinstance(value, str) and value:
+                return value
+        return None
