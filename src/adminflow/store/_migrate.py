@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-__all__ = ["current_revision", "upgrade_to_head", "upgrade_to"]
+__all__ = ["current_revision", "upgrade_to", "upgrade_to_head"]
 
 
 def _config(connection: Connection) -> Any:
@@ -31,9 +31,11 @@ def upgrade_to(engine: Engine, revision: str) -> None:
     """Run the migrations up to ``revision`` (``"head"`` for this version's schema)."""
     from alembic import command
 
-    with engine.connect().execution_options(adminflow_write=True) as connection:
-        with connection.begin():
-            command.upgrade(_config(connection), revision)
+    with (
+        engine.connect().execution_options(adminflow_write=True) as connection,
+        connection.begin(),
+    ):
+        command.upgrade(_config(connection), revision)
 
 
 def upgrade_to_head(engine: Engine) -> None:

@@ -217,11 +217,14 @@ class Store(Protocol):
     def unit_of_work(self) -> UnitOfWork:
         """A new unit of work."""
 
-    def get(self, dossier_id: str) -> Any:
-        """The dossier rebuilt from its events; :class:`NotFoundError` if there is none."""
+    def get(self, dossier_id: str, *, version: int | None = None) -> Any:
+        """The dossier rebuilt from its events (as of ``version``); NotFoundError if none."""
 
-    def history(self, dossier_id: str) -> list[Any]:
-        """The dossier's events in version order."""
+    def history(self, dossier_id: str, *, up_to: int | None = None) -> list[Any]:
+        """The dossier's events in version order (only up to version ``up_to`` if given)."""
+
+    def command(self, idempotency_key: str) -> CommandRecord | None:
+        """The command accepted earlier under ``idempotency_key``, if any."""
 
     def row(self, dossier_id: str) -> Any:
         """The dossier's snapshot row as stored; :class:`NotFoundError` if there is none."""

@@ -352,7 +352,10 @@ class SqlStore(StoreBase):
     def _write_one(self, conn: Connection, item: Staged, values: dict[str, Any]) -> None:
         dossier_id = item.dossier.id
         if item.expected == 0:
-            done = conn.execute(self._insert_ignore(dossiers), values).rowcount
+            inserted = conn.execute(
+                self._insert_ignore(dossiers).returning(dossiers.c.id), values
+            ).first()
+            done = 0 if inserted is None else 1
             previous = GENESIS
         else:
             done = conn.execute(
@@ -360,12 +363,15 @@ class SqlStore(StoreBase):
                 .where(dossiers.c.id == dossier_id, dossiers.c.version == item.expected)
                 .values(values)
             ).rowcount
-            previous = conn.execute(
-                select(dossier_events.c.hash).where(
-                    dossier_events.c.dossier_id == dossier_id,
-                    dossier_events.c.version == item.expected,
-                )
-            ).scalar_one_or_none() or GENESIS
+            previous = (
+                conn.execute(
+                    select(dossier_events.c.hash).where(
+                        dossier_events.c.dossier_id == dossier_id,
+                        dossier_events.c.version == item.expected,
+                    )
+                ).scalar_one_or_none()
+                or GENESIS
+            )
         if done != 1:
             actual = conn.execute(
                 select(dossiers.c.version).where(dossiers.c.id == dossier_id)
@@ -380,7 +386,8 @@ class SqlStore(StoreBase):
                 "first_version": records[0].version,
                 "last_version": records[-1].version,
             }
-            if conn.execute(self._insert_ignore(commands), row).rowcount != 1:
+            query = self._insert_ignore(commands).returning(commands.c.key)
+            if conn.execute(query, row).first() is None:
                 raise ConcurrencyError(key, 0, 1)
         conn.execute(insert(dossier_events), [r.as_dict() for r in records])
         conn.execute(insert(outbox_table), _outbox_rows(records, values))
@@ -461,9 +468,15 @@ class SqlStore(StoreBase):
             rows = conn.execute(query).all()
         return [
             OutboxMessage(
-                r.position, r.dossier_id, r.version, r.type, r.at, r.code, r.status,
+                r.position,
+                r.dossier_id,
+                r.version,
+                r.type,
+                r.at,
+                r.code,
+                r.status,
                 json.loads(r.payload),
-            )  # fmt: skip
+            )
             for r in rows
         ]
 
@@ -491,14 +504,16 @@ class SqlStore(StoreBase):
             ).all()
         if version is None and not rows:
             raise NotFoundError("dossier", dossier_id, hint=f"in {self._name}")
-        return verify_chain(dossier_id, [r._mapping for r in rows], version)
+        return verify_chain(dossier_id, [dict(r._mapping) for r in rows], version)
 
     def verify_all(self) -> Iterator[ChainProblem]:
         """Every break in every dossier's chain, dossier by dossier."""
         with self._read("verifying") as conn:
             versions = dict(conn.execute(select(dossiers.c.id, dossiers.c.version)).tuples().all())
             rows = conn.execute(
-                select(dossier_events).order_by(dossier_events.c.dossier_id, dossier_events.c.version)
+                select(dossier_events).order_by(
+                    dossier_events.c.dossier_id, dossier_events.c.version
+                )
             )
             current: str | None = None
             chunk: list[Any] = []

@@ -1,6 +1,6 @@
 """Helpers for testing code built on adminflow: hypothesis strategies and fakes.
 
-Needs the ``hypothesis`` package (``pip install adminflow[test]``).
+Needs the ``hypothesis`` and ``pytest`` packages (``pip install adminflow[test]``).
 """
 
 from adminflow.testing._competence import (
@@ -23,6 +23,16 @@ from adminflow.testing._rows import (
     insert_dossier_rows,
     synthetic_dossier_rows,
 )
+from adminflow.testing._store_contract import StoreContract
+from adminflow.testing._store_fakes import (
+    FakeCodec,
+    FakeDossier,
+    FakeEvent,
+    FakeRow,
+    fake_finish,
+    fake_move,
+    fake_open,
+)
 from adminflow.testing._units import (
     agency_codes,
     authorities,
@@ -35,6 +45,11 @@ from adminflow.testing._units import (
 )
 
 __all__ = [
+    "FakeCodec",
+    "FakeDossier",
+    "FakeEvent",
+    "FakeRow",
+    "StoreContract",
     "agency_codes",
     "authorities",
     "authorizations",
@@ -45,6 +60,9 @@ __all__ = [
     "decentralizations",
     "dossier_codes",
     "dossier_rows",
+    "fake_finish",
+    "fake_move",
+    "fake_open",
     "gazetteers",
     "insert_dossier_rows",
     "invalid_catalog_documents",

@@ -145,7 +145,7 @@ class FakeDossier:
             raise InvalidValueError("event.version", event.version, f"expected {self.version + 1}")
         if event.type == "Moved":
             return attrs.evolve(
-                self, version=event.version, status=event.get("status"), moves=self.moves + 1
+                self, version=event.version, status=event.get("status") or "", moves=self.moves + 1
             )
         if event.type == "Finished":
             return attrs.evolve(self, version=event.version, status="done", finished_at=event.at)
