@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "_competence",
         "competence rules: validate, resolve who decides, boundary-free receipt",
     ),
+    "db": ("_db", "create, upgrade and verify a dossier store"),
     "deadline": ("_deadline", "compute the due instant of a processing time and explain it"),
     "report": ("_report", "indicator report of a dossier store (table, JSON, CSV or HTML)"),
     "units": ("_units", "look up provinces and communes (from 1 July 2025)"),

@@ -72,7 +72,7 @@ from adminflow.store._records import (
 from adminflow.store._schema import HEAD, commands, dossier_events, dossiers
 from adminflow.store._schema import outbox as outbox_table
 
-__all__ = ["SqlStore", "connect", "parse_url"]
+__all__ = ["SqlStore", "connect", "parse_url", "schema_revision", "upgrade_schema"]
 
 _IMPORT_BATCH = 2000
 
@@ -692,3 +692,54 @@ def _driver_message(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     text = str(orig) if orig is not None else exc.__class__.__name__
     return f"{type(orig or exc).__name__}: {text.strip().splitlines()[0] if text.strip() else ''}"
+
+
+def _open_engine(url: Any) -> tuple[Engine, str]:
+    parsed = parse_url(url)
+    return _engine(parsed, busy_timeout=30.0), _safe(parsed)
+
+
+def schema_revision(url: Any) -> str | None:
+    """The Alembic revision of the store at ``url`` (``None`` for an empty database).
+
+    Raises:
+        ConfigurationError: Bad URL, missing driver or unreachable database.
+    """
+    from adminflow.store._migrate import current_revision
+
+    engine, name = _open_engine(url)
+    try:
+        with engine.connect() as conn:
+            return current_revision(conn)
+    except SQLAlchemyError as exc:
+        raise ConfigurationError(f"{name}: cannot open the store: {_driver_message(exc)}") from None
+    finally:
+        engine.dispose()
+
+
+def upgrade_schema(url: Any, revision: str = "head") -> tuple[str | None, str | None]:
+    """Migrate the store at ``url`` in place to ``revision``; returns (before, after).
+
+    Raises:
+        ConfigurationError: Bad URL, unreachable database or unknown revision.
+        StorageError: A migration failed (it is rolled back where the database allows).
+    """
+    from alembic.util import CommandError
+
+    from adminflow.store._migrate import current_revision, upgrade_to
+
+    if not isinstance(revision, str) or not revision:
+        raise InvalidValueError("revision", revision, "must be a revision id or 'head'")
+    before = schema_revision(url)
+    engine, name = _open_engine(url)
+    try:
+        upgrade_to(engine, revision)
+        with engine.connect() as conn:
+            after = current_revision(conn)
+    except CommandError as exc:
+        raise ConfigurationError(f"{name}: cannot upgrade to {revision!r}: {exc}") from None
+    except SQLAlchemyError as exc:
+        raise StorageError(f"{name}: upgrade failed: {_driver_message(exc)}") from exc
+    finally:
+        engine.dispose()
+    return before, after
