@@ -15,6 +15,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -87,11 +88,27 @@ def postgres_server() -> Iterator[tuple[str, int]]:
         tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
         shutil.rmtree(base, ignore_errors=True)
         _unavailable(f"could not start the server ({exc!r}) {tail}")
+    _wait_until_ready(port)
     try:
         yield "127.0.0.1", port
     finally:
         executor.stop()
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _wait_until_ready(port: int) -> None:
+    """Poll until the server accepts connections (it may still be recovering or starting)."""
+    import psycopg
+
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres"):
+                return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 @pytest.fixture

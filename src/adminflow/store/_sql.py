@@ -509,7 +509,7 @@ class SqlStore(StoreBase):
     def verify_all(self) -> Iterator[ChainProblem]:
         """Every break in every dossier's chain, dossier by dossier."""
         with self._read("verifying") as conn:
-            versions = dict(conn.execute(select(dossiers.c.id, dossiers.c.version)).tuples().all())
+            versions = {r[0]: r[1] for r in conn.execute(select(dossiers.c.id, dossiers.c.version))}
             rows = conn.execute(
                 select(dossier_events).order_by(
                     dossier_events.c.dossier_id, dossier_events.c.version
