@@ -114,6 +114,16 @@ def _wait_until_ready(port: int) -> None:
 @pytest.fixture
 def postgres_url(postgres_server: tuple[str, int]) -> Iterator[str]:
     """A fresh, empty PostgreSQL database; its ``postgresql+psycopg://`` URL."""
+    yield from _database(postgres_server)
+
+
+@pytest.fixture(scope="module")
+def postgres_module_url(postgres_server: tuple[str, int]) -> Iterator[str]:
+    """A PostgreSQL database shared by the tests of one module."""
+    yield from _database(postgres_server)
+
+
+def _database(postgres_server: tuple[str, int]) -> Iterator[str]:
     import psycopg
 
     host, port = postgres_server
