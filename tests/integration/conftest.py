@@ -9,13 +9,8 @@ started the PostgreSQL tests are skipped, unless ``ADMINFLOW_REQUIRE_POSTGRES=1`
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
-import shutil
-import stat
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,88 +22,27 @@ _counter = itertools.count()
 
 
 def _unavailable(reason: str) -> Any:
-    message = f"PostgreSQL not available: {reason}"
+    message = reason if reason.startswith("PostgreSQL") else f"PostgreSQL not available: {reason}"
     if REQUIRE_POSTGRES:
         pytest.fail(message + " (ADMINFLOW_REQUIRE_POSTGRES is set)")
     pytest.skip(message)
 
 
-def _find_pg_ctl() -> str | None:
-    found = shutil.which("pg_ctl")
-    if found:
-        return found
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    return candidates[-1] if candidates else None
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[tuple[str, int]]:
     """A PostgreSQL server on 127.0.0.1 for this test session: ``(host, port)``."""
+    from adminflow.errors import ConfigurationError
+    from adminflow.testing._postgres import temporary_postgres
+
     try:
-        import psycopg  # noqa: F401
-        from port_for import get_port
-        from pytest_postgresql.executors import PostgreSQLExecutor
-    except ImportError as exc:
-        _unavailable(f"missing Python package ({exc.name})")
-    pg_ctl = _find_pg_ctl()
-    if pg_ctl is None:
-        _unavailable("pg_ctl not found (apt-get install postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="adminflow-pg-"))
-    executable = pg_ctl
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root: run it as `postgres`.
-        if shutil.which("runuser") is None:
-            _unavailable("running as root without runuser")
-        wrapper = base / "pg_ctl"
-        wrapper.write_text(f'#!/bin/sh\nexec runuser -u postgres -- "{pg_ctl}" "$@"\n')
-        wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-        try:
-            shutil.chown(base, user="postgres", group=None)
-        except (LookupError, OSError) as exc:
-            _unavailable(f"cannot hand the data directory to the postgres user ({exc})")
-        base.chmod(0o755)
-        executable = str(wrapper)
-    port = get_port(None)
-    assert isinstance(port, int)
-    executor = PostgreSQLExecutor(
-        executable=executable,
-        host="127.0.0.1",
-        port=port,
-        datadir=str(base / "data"),
-        unixsocketdir=str(base),
-        logfile=str(base / "postgresql.log"),
-        startparams="-w",
-        dbname="adminflow",
-        user="postgres",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c max_connections=60",
-    )
+        server = temporary_postgres()
+        address = server.__enter__()
+    except ConfigurationError as exc:
+        _unavailable(str(exc))
     try:
-        executor.start()
-    except Exception as exc:  # noqa: BLE001 - any start failure means "not available"
-        log = base / "postgresql.log"
-        tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
-        shutil.rmtree(base, ignore_errors=True)
-        _unavailable(f"could not start the server ({exc!r}) {tail}")
-    _wait_until_ready(port)
-    try:
-        yield "127.0.0.1", port
+        yield address
     finally:
-        executor.stop()
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def _wait_until_ready(port: int) -> None:
-    """Poll until the server accepts connections (it may still be recovering or starting)."""
-    import psycopg
-
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres"):
-                return
-        except psycopg.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+        server.__exit__(None, None, None)
 
 
 @pytest.fixture

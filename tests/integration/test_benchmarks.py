@@ -14,6 +14,17 @@ SMOKE_ARGS = {
     "bench_competence.py": ["--triples", "2000", "--naive-sample", "50"],
     "bench_gazetteer.py": [],
     "bench_indicators.py": ["--rows", "3000", "--in-memory-rows", "2000", "--no-targets"],
+    "bench_store.py": [
+        "--dossiers",
+        "400",
+        "--commands",
+        "30",
+        "--pg-workers",
+        "2",
+        "--pg-commands",
+        "10",
+        "--no-targets",
+    ],
     "bench_workflow.py": ["--dossiers", "300", "--events", "60", "--calls", "50"],
 }
 

@@ -43,13 +43,11 @@ def _apply(store: Store, prefix: str, commands: list[tuple[Any, ...]]) -> list[s
                 result = services.create(lambda d=dossier_id, a=at: fake_open(d, at=a))
             elif op == "move":
                 result = services.run(dossier_id, lambda d, a=at, s=rest[0]: fake_move(d, s, at=a))
-            elif op == "finish":
+            elif op == "finish" or op == "repeat":
                 result = services.run(
-                    dossier_id, lambda d, a=at: fake_finish(d, at=a), idempotency_key=f"{prefix}-f{i}"
-                )
-            elif op == "repeat":
-                result = services.run(
-                    dossier_id, lambda d, a=at: fake_finish(d, at=a), idempotency_key=f"{prefix}-f{i}"
+                    dossier_id,
+                    lambda d, a=at: fake_finish(d, at=a),
+                    idempotency_key=f"{prefix}-f{i}",
                 )
             elif op == "stale":
                 with store.unit_of_work() as uow:

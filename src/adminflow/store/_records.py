@@ -12,12 +12,10 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from adminflow.errors import InvalidValueError
-from adminflow.store._ports import ChainProblem, EventCodec, EventLike
+from adminflow.store._ports import ChainProblem, EventCodec
 
 __all__ = [
     "BOOL_COLUMNS",
@@ -120,6 +118,8 @@ def instant_text(value: dt.datetime) -> str:
 
     Text in this form sorts in time order, which is how SQLite compares instants.
     """
+    if value.tzinfo is dt.UTC:
+        return value.isoformat()
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidValueError("at", value, "must be a timezone-aware datetime")
     return value.astimezone(dt.UTC).isoformat()
@@ -130,8 +130,14 @@ def parse_instant(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def _canonical_json(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:
+        return _ENCODER.encode(data)
+    except (TypeError, ValueError) as exc:
+        raise InvalidValueError("event", type(data).__name__, f"is not JSON-able ({exc})") from None
 
 
 def _chain_hash(
@@ -141,8 +147,7 @@ def _chain_hash(
     return hashlib.sha256(material).hexdigest()
 
 
-@attrs.frozen(slots=True)
-class EventRecord:
+class EventRecord(NamedTuple):
     """One row of the ``dossier_events`` table, ready to insert.
 
     Attributes:
@@ -165,15 +170,7 @@ class EventRecord:
 
     def as_dict(self) -> dict[str, Any]:
         """The record as column values."""
-        return {
-            "dossier_id": self.dossier_id,
-            "version": self.version,
-            "type": self.type,
-            "at": self.at,
-            "data": self.data,
-            "hash": self.hash,
-            "command_key": self.command_key,
-        }
+        return self._asdict()
 
 
 def check_events(dossier: Any, events: Sequence[Any], *, expected: int) -> None:
@@ -189,16 +186,20 @@ def check_events(dossier: Any, events: Sequence[Any], *, expected: int) -> None:
     if not isinstance(dossier_id, str) or not dossier_id:
         raise InvalidValueError("dossier.id", dossier_id, "must be a non-empty string")
     for offset, event in enumerate(events, start=1):
-        if not isinstance(event, EventLike):
-            raise InvalidValueError("events", event, "is not an event")
-        if event.dossier_id != dossier_id:
+        try:
+            event_dossier, version, at = event.dossier_id, event.version, event.at
+        except AttributeError:
+            raise InvalidValueError("events", event, "is not an event") from None
+        if event_dossier != dossier_id:
             raise InvalidValueError(
-                "events.dossier_id", event.dossier_id, f"must be the dossier's id {dossier_id!r}"
+                "events.dossier_id", event_dossier, f"must be the dossier's id {dossier_id!r}"
             )
-        if event.version != expected + offset:
+        if version != expected + offset:
             raise InvalidValueError(
-                "events.version", event.version, f"expected {expected + offset} (consecutive)"
+                "events.version", version, f"expected {expected + offset} (consecutive)"
             )
+        if type(at) is not dt.datetime or at.tzinfo is None:
+            check_instant("events.at", at)
     if dossier.version != expected + len(events):
         raise InvalidValueError(
             "dossier.version", dossier.version, f"expected {expected + len(events)}"
@@ -215,18 +216,24 @@ def event_records(
     """The rows of ``events``, chained to ``previous_hash`` (the last stored event's hash)."""
     records: list[EventRecord] = []
     previous = previous_hash
+    encode = _ENCODER.encode
+    sha256 = hashlib.sha256
     for event in events:
         data = codec.to_dict(event)
         type_ = data.get("type")
         if not isinstance(type_, str) or not type_:
             raise InvalidValueError("event.type", type_, "to_dict must give a non-empty 'type'")
-        data_text = _canonical_json(data)
+        try:
+            data_text = encode(data)
+        except (TypeError, ValueError) as exc:
+            raise InvalidValueError("event", type_, f"is not JSON-able ({exc})") from None
         at = instant_text(event.at)
-        digest = _chain_hash(previous, event.dossier_id, event.version, type_, at, data_text)
+        dossier_id, version = event.dossier_id, event.version
+        material = f"{previous}\n{dossier_id}\n{version}\n{type_}\n{at}\n{data_text}"
+        previous = sha256(material.encode()).hexdigest()
         records.append(
-            EventRecord(event.dossier_id, event.version, type_, at, data_text, digest, command_key)
+            EventRecord(dossier_id, version, type_, at, data_text, previous, command_key)
         )
-        previous = digest
     return records
 
 

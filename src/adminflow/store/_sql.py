@@ -56,6 +56,7 @@ from adminflow.store._memory import _applicant_digest, _positions
 from adminflow.store._ports import ChainProblem, CommandRecord, EventCodec, OutboxMessage, Page
 from adminflow.store._records import (
     GENESIS,
+    INSTANT_COLUMNS,
     ROW_COLUMNS,
     EventRecord,
     applicant_hash,
@@ -66,6 +67,8 @@ from adminflow.store._records import (
     decode_cursor,
     encode_cursor,
     event_records,
+    instant_text,
+    parse_instant,
     row_values,
     verify_chain,
 )
@@ -426,30 +429,44 @@ class SqlStore(StoreBase):
         return count
 
     def _import_batch(self, batch: list[tuple[Any, Sequence[Any]]], *, outbox: bool) -> int:
-        snapshots: list[dict[str, Any]] = []
-        event_rows: list[dict[str, Any]] = []
-        outbox_rows: list[dict[str, Any]] = []
+        snapshots: list[tuple[Any, ...]] = []
+        event_rows: list[tuple[Any, ...]] = []
+        outbox_rows: list[tuple[Any, ...]] = []
         codec = self.codec
+        postgres = self._postgres
         for dossier, events in batch:
             events = list(events)
             check_events(dossier, events, expected=0)
             values = self._snapshot(dossier)
-            snapshots.append(values)
+            if not postgres:
+                for name in INSTANT_COLUMNS:
+                    if values[name] is not None:
+                        values[name] = instant_text(values[name])
+            snapshots.append(tuple(values[name] for name in _SNAPSHOT_ORDER))
             records = event_records(codec, events, previous_hash=GENESIS)
-            event_rows.extend(r.as_dict() for r in records)
+            event_rows.extend(
+                (r.dossier_id, r.version, r.type, _at(r.at, postgres), r.data, r.hash, None)
+                for r in records
+            )
             if outbox:
-                outbox_rows.extend(_outbox_rows(records, values))
+                code, status = values["code"], values["status"]
+                outbox_rows.extend(
+                    (r.dossier_id, r.version, r.type, _at(r.at, postgres), code, status, r.data)
+                    for r in records
+                )
+        mark = "%s" if postgres else "?"
         try:
             with self._write_tx("import") as conn:
-                conn.execute(insert(dossiers), snapshots)
-                conn.execute(insert(dossier_events), event_rows)
+                # Plain DBAPI executemany of rows encoded above: the fastest path both drivers
+                # offer (psycopg 3 pipelines it), with no per-value type processing.
+                conn.exec_driver_sql(_insert_sql("dossiers", _SNAPSHOT_ORDER, mark), snapshots)
+                conn.exec_driver_sql(_insert_sql("dossier_events", _EVENT_ORDER, mark), event_rows)
                 if outbox_rows:
-                    conn.execute(insert(outbox_table), outbox_rows)
+                    conn.exec_driver_sql(_insert_sql("outbox", _OUTBOX_ORDER, mark), outbox_rows)
         except StorageError as exc:
             if isinstance(exc.__cause__, IntegrityError):
-                raise ConcurrencyError(
-                    "one of " + ", ".join(repr(v["id"]) for v in snapshots[:3]), 0, None
-                ) from exc.__cause__
+                first = ", ".join(repr(v[0]) for v in snapshots[:3])
+                raise ConcurrencyError(f"one of {first}", 0, None) from exc.__cause__
             raise
         return len(batch)
 
@@ -646,6 +663,20 @@ class _SqlUnitOfWork(UnitOfWorkBase):
 
     def _write(self, staged: list[Staged]) -> None:
         self._store.write(staged)
+
+
+_SNAPSHOT_ORDER = (*ROW_COLUMNS, "applicant_hash")
+_EVENT_ORDER = ("dossier_id", "version", "type", "at", "data", "hash", "command_key")
+_OUTBOX_ORDER = ("dossier_id", "version", "type", "at", "code", "status", "payload")
+
+
+def _insert_sql(table: str, columns: Sequence[str], mark: str) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})"
+
+
+def _at(text: str, postgres: bool) -> Any:
+    return parse_instant(text) if postgres else text
 
 
 def _outbox_rows(records: list[EventRecord], values: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from adminflow.testing._competence import (
     seats,
     valid_competence_rules,
 )
+from adminflow.testing._postgres import create_database, temporary_postgres
 from adminflow.testing._procedures import (
     catalogs,
     invalid_catalog_documents,
@@ -56,6 +57,7 @@ __all__ = [
     "catalogs",
     "communes",
     "competence_rules",
+    "create_database",
     "create_dossier_table",
     "decentralizations",
     "dossier_codes",
@@ -72,6 +74,7 @@ __all__ = [
     "provinces",
     "seats",
     "synthetic_dossier_rows",
+    "temporary_postgres",
     "unit_names",
     "units",
     "valid_competence_rules",

@@ -44,8 +44,10 @@ def _commit(store: Store, dossier: Any, events: list[Any], key: str | None = Non
 
 
 class StoreContract:
-    """Behaviour every :class:`adminflow.store.Store` must have. Subclass and define
-    :meth:`make_store`; pytest collects the subclass (name it ``Test...``).
+    """Behaviour every :class:`adminflow.store.Store` must have.
+
+    Subclass it and define :meth:`make_store`; pytest collects the subclass (name it
+    ``Test...``).
     """
 
     def make_store(self, *, codec: EventCodec, applicant_key: bytes | None) -> Store:
@@ -97,7 +99,7 @@ class StoreContract:
 
     def test_events_must_continue_the_dossier(self, store: Store) -> None:
         """Events with a gap in their versions are refused before anything is written."""
-        dossier, events = fake_open("d1", at=T0)
+        dossier, _ = fake_open("d1", at=T0)
         moved, more = fake_move(dossier, "checking", at=T0)
 
         with store.unit_of_work() as uow, pytest.raises(InvalidValueError):
@@ -105,8 +107,7 @@ class StoreContract:
 
     # -- optimistic concurrency ---------------------------------------------------------------
     def test_stale_writer_gets_concurrency_error(self, store: Store) -> None:
-        """Of two writers that read the same version, the second to commit fails and writes
-        nothing."""
+        """Of two writers that read one version, the second to commit fails, writing nothing."""
         dossier, events = fake_open("d1", at=T0)
         _commit(store, dossier, events)
         first = store.unit_of_work()
@@ -274,7 +275,7 @@ class StoreContract:
         with pytest.raises(InvalidValueError):
             store.by_code("x", after="not a cursor")
         with pytest.raises(InvalidValueError):
-            store.overdue(at=dt.datetime(2025, 1, 1))  # noqa: DTZ001 - naive on purpose
+            store.overdue(at=dt.datetime(2025, 1, 1))
         with pytest.raises(InvalidValueError):
             store.pending(limit=-1)
 
