@@ -40,9 +40,10 @@ def main() -> None:
         at = dt.datetime(2025, 7, 7, 8, 30, tzinfo=VN)
 
         # File a dossier (idempotent: a retried HTTP request with the same key changes nothing).
+        code, applicant = "H41.05-250707-0001", "079123456789"
         for _ in range(2):
             result = services.create(
-                lambda: fake_open("HS-1", at=at, code="H41.05-250707-0001", applicant="079123456789"),
+                lambda: fake_open("HS-1", at=at, code=code, applicant=applicant),
                 idempotency_key="form-submission-1",
             )
         print("filed:", result.dossier.code, "replayed:", result.replayed)

@@ -94,8 +94,7 @@ class StoreBase:
             limit: Page size.
             after: Cursor of the previous page.
         """
-        from adminflow.calendar import WorkingCalendar
-        from adminflow.deadlines import ProcessingTime
+        from adminflow.calendar import ProcessingTime, WorkingCalendar
 
         if (
             isinstance(working_hours, bool)
