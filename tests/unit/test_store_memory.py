@@ -24,3 +24,31 @@ def test_importing_the_store_does_not_import_sqlalchemy() -> None:
     )
 
     assert result.stdout.strip() == "False"
+
+
+def test_garbage_reaches_callers_as_invalid_value_errors() -> None:
+    """Garbage given to the store's public methods raises InvalidValueError, nothing else."""
+    import datetime as dt
+
+    import pytest
+
+    from adminflow.errors import InvalidValueError
+    from adminflow.testing import FakeCodec, fake_open
+
+    store = InMemoryStore(codec=FakeCodec())
+    dossier, events = fake_open("d", at=dt.datetime(2025, 7, 7, tzinfo=dt.UTC))
+    calls = [
+        lambda: store.get(42),  # type: ignore[arg-type]
+        lambda: store.history("d", up_to="x"),  # type: ignore[arg-type]
+        lambda: store.import_dossiers(42),  # type: ignore[arg-type]
+        lambda: store.import_dossiers([("only one",)]),  # type: ignore[list-item]
+        lambda: store.import_dossiers([(object(), events)]),
+        lambda: store.acknowledge("abc"),  # type: ignore[arg-type]
+        lambda: store.unit_of_work().dossiers.save(dossier, 42),  # type: ignore[arg-type]
+        lambda: store.unit_of_work().dossiers.save(None, events),
+        lambda: store.by_code("x", after=7),  # type: ignore[arg-type]
+    ]
+
+    for call in calls:
+        with pytest.raises(InvalidValueError):
+            call()

@@ -191,6 +191,8 @@ class Services:
         key: str | None,
         retries: int,
     ) -> CommandResult:
+        if not callable(command):
+            raise InvalidValueError("command", type(command).__name__, "must be callable")
         if isinstance(retries, bool) or not isinstance(retries, int) or not 0 <= retries <= 100:
             raise InvalidValueError("retries", retries, "must be an int from 0 to 100")
         if key is not None:

@@ -11,7 +11,13 @@ import attrs
 
 from adminflow.errors import InvalidValueError, NotFoundError
 from adminflow.store._ports import CommandRecord, EventCodec, Page
-from adminflow.store._records import check_events, check_instant, check_text
+from adminflow.store._records import (
+    check_events,
+    check_instant,
+    check_text,
+    check_version,
+    events_list,
+)
 
 __all__ = ["Staged", "StoreBase", "UnitOfWorkBase"]
 
@@ -45,6 +51,7 @@ class StoreBase:
     def history(self, dossier_id: str, *, up_to: int | None = None) -> list[Any]:
         """The dossier's events in version order, optionally only up to version ``up_to``."""
         check_text("dossier_id", dossier_id)
+        check_version("up_to", up_to)
         return [self.codec.from_dict(data) for data in self._event_dicts(dossier_id, up_to)]
 
     def find(self, dossier_id: str, *, version: int | None = None) -> Any | None:
@@ -162,7 +169,7 @@ class UnitOfWorkBase:
         Raises:
             InvalidValueError: The events are not the dossier's next consecutive versions.
         """
-        events = list(events)
+        events = events_list(events)
         if idempotency_key is not None:
             check_text("idempotency_key", idempotency_key)
         first = getattr(events[0], "version", None) if events else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from adminflow.errors import ConcurrencyError, InvalidValueError, NotFoundError
@@ -27,6 +27,7 @@ from adminflow.store._records import (
     decode_cursor,
     encode_cursor,
     event_records,
+    events_list,
     parse_instant,
     row_values,
     verify_chain,
@@ -137,8 +138,9 @@ class InMemoryStore(StoreBase):
         """
         prepared = []
         seen: set[str] = set()
-        for dossier, events in items:
-            check_events(dossier, list(events), expected=0)
+        for pair in _pairs(items):
+            dossier, events = pair
+            check_events(dossier, events, expected=0)
             if dossier.id in seen:
                 raise ConcurrencyError(dossier.id, 0, len(events))
             seen.add(dossier.id)
@@ -302,6 +304,18 @@ class _MemoryUnitOfWork(UnitOfWorkBase):
 
     def _write(self, staged: list[Staged]) -> None:
         self._store.write(staged)
+
+
+def _pairs(items: Any) -> Iterator[tuple[Any, list[Any]]]:
+    """``(dossier, events)`` pairs of an import, checked for shape."""
+    if not hasattr(items, "__iter__") or isinstance(items, str | bytes):
+        raise InvalidValueError("items", type(items).__name__, "must be (dossier, events) pairs")
+    for pair in items:
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise InvalidValueError(
+                "items", type(pair).__name__, "must be a (dossier, events) pair"
+            )
+        yield pair[0], events_list(pair[1])
 
 
 def _positions(positions: Iterable[int]) -> list[int]:

@@ -182,7 +182,7 @@ def check_events(dossier: Any, events: Sequence[Any], *, expected: int) -> None:
     """
     if not events:
         raise InvalidValueError("events", list(events), "a command must append at least one event")
-    dossier_id = dossier.id
+    dossier_id = getattr(dossier, "id", None)
     if not isinstance(dossier_id, str) or not dossier_id:
         raise InvalidValueError("dossier.id", dossier_id, "must be a non-empty string")
     for offset, event in enumerate(events, start=1):
@@ -200,10 +200,11 @@ def check_events(dossier: Any, events: Sequence[Any], *, expected: int) -> None:
             )
         if type(at) is not dt.datetime or at.tzinfo is None:
             check_instant("events.at", at)
-    if dossier.version != expected + len(events):
-        raise InvalidValueError(
-            "dossier.version", dossier.version, f"expected {expected + len(events)}"
-        )
+    version = getattr(dossier, "version", None)
+    if version != expected + len(events):
+        raise InvalidValueError("dossier.version", version, f"expected {expected + len(events)}")
+    if not callable(getattr(dossier, "row", None)):
+        raise InvalidValueError("dossier", type(dossier).__name__, "has no row() method")
 
 
 def event_records(
@@ -330,6 +331,20 @@ def decode_cursor(cursor: str, *, instant: bool) -> tuple[Any, str]:
     except (ValueError, TypeError, AttributeError, UnicodeError) as exc:
         raise InvalidValueError("after", cursor, f"is not a page cursor ({exc})") from None
     return value, dossier_id
+
+
+def check_version(field: str, value: Any) -> int | None:
+    """``None`` or a positive int version, or InvalidValueError naming ``field``."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise InvalidValueError(field, value, "must be a positive int or None")
+    return value
+
+
+def events_list(events: Any) -> list[Any]:
+    """``events`` as a list, or InvalidValueError when it is not iterable."""
+    if isinstance(events, str | bytes | dict) or not hasattr(events, "__iter__"):
+        raise InvalidValueError("events", type(events).__name__, "must be a sequence of events")
+    return list(events)
 
 
 def check_limit(limit: Any) -> int:

@@ -52,7 +52,7 @@ from adminflow.errors import (
 )
 from adminflow.store._base import Staged, StoreBase, UnitOfWorkBase
 from adminflow.store._codec import DossierCodec
-from adminflow.store._memory import _applicant_digest, _positions
+from adminflow.store._memory import _applicant_digest, _pairs, _positions
 from adminflow.store._ports import ChainProblem, CommandRecord, EventCodec, OutboxMessage, Page
 from adminflow.store._records import (
     GENESIS,
@@ -418,8 +418,8 @@ class SqlStore(StoreBase):
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidValueError("batch_size", batch_size, "must be a positive int")
         count = 0
-        batch: list[tuple[Any, Sequence[Any]]] = []
-        for pair in items:
+        batch: list[tuple[Any, list[Any]]] = []
+        for pair in _pairs(items):
             batch.append(pair)
             if len(batch) >= batch_size:
                 count += self._import_batch(batch, outbox=outbox)
@@ -428,14 +428,13 @@ class SqlStore(StoreBase):
             count += self._import_batch(batch, outbox=outbox)
         return count
 
-    def _import_batch(self, batch: list[tuple[Any, Sequence[Any]]], *, outbox: bool) -> int:
+    def _import_batch(self, batch: list[tuple[Any, list[Any]]], *, outbox: bool) -> int:
         snapshots: list[tuple[Any, ...]] = []
         event_rows: list[tuple[Any, ...]] = []
         outbox_rows: list[tuple[Any, ...]] = []
         codec = self.codec
         postgres = self._postgres
         for dossier, events in batch:
-            events = list(events)
             check_events(dossier, events, expected=0)
             values = self._snapshot(dossier)
             if not postgres:
