@@ -30,6 +30,7 @@ DOSSIER_COMMANDS: tuple[str, ...] = (
     "request_supplement",
     "supplement",
     "transfer",
+    "receive_transfer",
     "forward_step",
     "complete_step",
     "request_payment",
