@@ -1,7 +1,7 @@
 """The in-memory store: the same records and rules as the SQL store, kept in dicts.
 
 For unit tests, and for applications that persist dossiers elsewhere. It keeps events as the
-same canonical JSON text as the SQL store, so what round-trips here round-trips there.
+same JSON text as the SQL store, so what round-trips here round-trips there.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from adminflow.store._records import (
     decode_cursor,
     encode_cursor,
     event_records,
+    event_statuses,
     events_list,
     parse_instant,
     row_values,
@@ -119,8 +120,9 @@ class InMemoryStore(StoreBase):
         self._events.setdefault(dossier_id, []).extend(records)
         self._rows[dossier_id] = values
         if outbox:
-            for record in records:
-                self._outbox[self._next_position] = (record, values["code"], values["status"])
+            statuses = event_statuses(item.events, values["status"])
+            for record, status in zip(records, statuses, strict=True):
+                self._outbox[self._next_position] = (record, values["code"], status)
                 self._next_position += 1
         if item.idempotency_key is not None:
             self._commands[item.idempotency_key] = CommandRecord(

@@ -97,7 +97,8 @@ class OutboxMessage:
         type: The event's type name.
         at: When the event happened.
         code: The dossier's code (mã hồ sơ) when the command committed.
-        status: The dossier's status when the command committed.
+        status: The status the event led to (the event's ``status``; for events without one,
+            the dossier's status when the command committed).
         payload: The event as ``codec.to_dict`` wrote it.
     """
 

@@ -30,6 +30,7 @@ __all__ = [
     "decode_cursor",
     "encode_cursor",
     "event_records",
+    "event_statuses",
     "instant_text",
     "parse_instant",
     "row_values",
@@ -130,14 +131,9 @@ def parse_instant(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def _canonical_json(data: Mapping[str, Any]) -> str:
-    try:
-        return _ENCODER.encode(data)
-    except (TypeError, ValueError) as exc:
-        raise InvalidValueError("event", type(data).__name__, f"is not JSON-able ({exc})") from None
+#: Compact JSON in the codec's key order. The chain hashes the stored text itself, so the text
+#: need not be canonical: verify never re-encodes an event.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 
 
 def _chain_hash(
@@ -155,7 +151,7 @@ class EventRecord(NamedTuple):
         version: The event's version (the primary key with ``dossier_id``).
         type: The event's type name.
         at: When it happened, as UTC ISO text.
-        data: ``codec.to_dict(event)`` as canonical JSON text.
+        data: ``codec.to_dict(event)`` as compact JSON text.
         hash: SHA-256 of the previous event's hash and this row's content.
         command_key: The idempotency key of the command that wrote it, if any.
     """
@@ -236,6 +232,15 @@ def event_records(
             EventRecord(dossier_id, version, type_, at, data_text, previous, command_key)
         )
     return records
+
+
+def event_statuses(events: Sequence[Any], fallback: str) -> list[str]:
+    """The status each event led to (its ``status`` attribute), else the dossier's ``fallback``."""
+    statuses = []
+    for event in events:
+        status = getattr(event, "status", None)
+        statuses.append(str(status) if isinstance(status, str) and status else fallback)
+    return statuses
 
 
 def verify_chain(

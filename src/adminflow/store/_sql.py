@@ -67,6 +67,7 @@ from adminflow.store._records import (
     decode_cursor,
     encode_cursor,
     event_records,
+    event_statuses,
     instant_text,
     parse_instant,
     row_values,
@@ -181,7 +182,9 @@ def _engine(url: URL, *, busy_timeout: float) -> Engine:
             )
             _sqlite_setup(engine, busy_ms=int(busy_timeout * 1000), memory=memory)
             return engine
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        # No pool pre-ping: it would cost a round trip per checkout. A connection dropped by the
+        # server fails one call with StorageError and is discarded by the pool.
+        return create_engine(url, connect_args={"connect_timeout": 10})
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigurationError(
             f"{name}: the database driver is not installed ({exc.__class__.__name__}); "
@@ -393,7 +396,8 @@ class SqlStore(StoreBase):
             if conn.execute(query, row).first() is None:
                 raise ConcurrencyError(key, 0, 1)
         conn.execute(insert(dossier_events), [r.as_dict() for r in records])
-        conn.execute(insert(outbox_table), _outbox_rows(records, values))
+        statuses = event_statuses(item.events, values["status"])
+        conn.execute(insert(outbox_table), _outbox_rows(records, values, statuses))
 
     def import_dossiers(
         self,
@@ -448,10 +452,11 @@ class SqlStore(StoreBase):
                 for r in records
             )
             if outbox:
-                code, status = values["code"], values["status"]
+                code = values["code"]
+                statuses = event_statuses(events, values["status"])
                 outbox_rows.extend(
                     (r.dossier_id, r.version, r.type, _at(r.at, postgres), code, status, r.data)
-                    for r in records
+                    for r, status in zip(records, statuses, strict=True)
                 )
         mark = "%s" if postgres else "?"
         try:
@@ -678,7 +683,9 @@ def _at(text: str, postgres: bool) -> Any:
     return parse_instant(text) if postgres else text
 
 
-def _outbox_rows(records: list[EventRecord], values: dict[str, Any]) -> list[dict[str, Any]]:
+def _outbox_rows(
+    records: list[EventRecord], values: dict[str, Any], statuses: list[str]
+) -> list[dict[str, Any]]:
     return [
         {
             "dossier_id": r.dossier_id,
@@ -686,10 +693,10 @@ def _outbox_rows(records: list[EventRecord], values: dict[str, Any]) -> list[dic
             "type": r.type,
             "at": r.at,
             "code": values["code"],
-            "status": values["status"],
+            "status": status,
             "payload": r.data,
         }
-        for r in records
+        for r, status in zip(records, statuses, strict=True)
     ]
 
 
