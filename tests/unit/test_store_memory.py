@@ -52,3 +52,25 @@ def test_garbage_reaches_callers_as_invalid_value_errors() -> None:
     for call in calls:
         with pytest.raises(InvalidValueError):
             call()
+
+
+def test_due_within_counts_working_hours() -> None:
+    """due_within(8) on a Friday afternoon reaches into Monday, skipping the weekend."""
+    import datetime as dt
+
+    from adminflow.calendar import WorkingCalendar
+    from adminflow.testing import FakeCodec, fake_open
+
+    vn = dt.timezone(dt.timedelta(hours=7))
+    friday = dt.datetime(2025, 7, 11, 15, 0, tzinfo=vn)
+    store = InMemoryStore(codec=FakeCodec())
+    store.import_dossiers(
+        [
+            fake_open("monday", at=friday, due_at=dt.datetime(2025, 7, 14, 9, 0, tzinfo=vn)),
+            fake_open("next-week", at=friday, due_at=dt.datetime(2025, 7, 18, 9, 0, tzinfo=vn)),
+        ]
+    )
+
+    page = store.due_within(8, calendar=WorkingCalendar.vietnam(), at=friday)
+
+    assert [row.id for row in page.items] == ["monday"]
