@@ -109,3 +109,15 @@ def test_repeated_commands_change_nothing(workflow, store: Store) -> None:
     assert (again.dossier.id, again.dossier.version) == (dossier_id, 1)
     assert signed.replayed
     assert store.history(dossier_id) == before
+
+
+def test_events_survive_a_json_round_trip(workflow, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """event_from_dict(json(event_to_dict(e))) == e for every event of a lifecycle (enums too)."""
+    import json
+
+    services = Services(store, workflow)
+    dossier_id = _lifecycle(services)
+
+    for event in store.get(dossier_id).history:
+        text = json.dumps(dossiers.event_to_dict(event))
+        assert dossiers.event_from_dict(json.loads(text)) == event

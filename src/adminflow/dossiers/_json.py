@@ -39,10 +39,12 @@ def _make_converter() -> cattrs.Converter:
             return dt.date.fromisoformat(value)
         raise ValueError(f"not a day: {value!r}")
 
-    def _structure_text(value: Any, _: Any) -> str:
+    def _structure_text(value: Any, cls: Any) -> str:
         if not isinstance(value, str):
             raise ValueError(f"not a string: {value!r}")
-        return value
+        # StrEnum fields (statuses, roles, channels) dispatch here too: after a JSON round trip
+        # their value is a plain str that must become the enum member again.
+        return value if cls is str else cls(value)
 
     def _structure_bool(value: Any, _: Any) -> bool:
         if not isinstance(value, bool):
