@@ -74,3 +74,13 @@ def test_due_within_counts_working_hours() -> None:
     page = store.due_within(8, calendar=WorkingCalendar.vietnam(), at=friday)
 
     assert [row.id for row in page.items] == ["monday"]
+
+
+def test_snapshot_columns_are_the_dossier_row_fields() -> None:
+    """The dossiers table has exactly DossierRow's fields, in order (contract with indicators)."""
+    import attrs
+
+    from adminflow.dossiers import DossierRow
+    from adminflow.store import ROW_COLUMNS
+
+    assert ROW_COLUMNS == tuple(field.name for field in attrs.fields(DossierRow))

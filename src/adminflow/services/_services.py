@@ -13,12 +13,16 @@ The workflow checks the actor's permission and the law when it fires.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from adminflow.errors import ConcurrencyError, InvalidValueError
+
+if TYPE_CHECKING:
+    from adminflow.dossiers import Workflow
 from adminflow.store._ports import CommandRecord, Store
 
 __all__ = ["CommandResult", "Services"]
@@ -85,7 +89,7 @@ class Services:
     ``retries=``. It returns a :class:`CommandResult`.
     """
 
-    def __init__(self, store: Store, workflow: Any = None) -> None:
+    def __init__(self, store: Store, workflow: Workflow | None = None) -> None:
         self.store = store
         self.workflow = workflow
 
@@ -156,16 +160,444 @@ class Services:
             retries,
         )
 
-    def __getattr__(self, name: str) -> Callable[..., CommandResult]:
-        if name in DOSSIER_COMMANDS:
+    def receive(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Receive the dossier and issue the receipt slip (tiếp nhận).
 
-            def command(dossier_id: str, /, **kwargs: Any) -> CommandResult:
-                return self.execute(name, dossier_id, **kwargs)
+        ``Workflow.receive`` as a use case.
 
-            command.__name__ = name
-            command.__doc__ = f"``workflow.{name}(dossier, by=, at=, ...)`` as a use case."
-            return command
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        ``details`` are the command's own keywords (see ``Workflow.receive``).
+        """
+        return self.execute(
+            "receive",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def refuse_receipt(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Refuse to receive it (từ chối tiếp nhận): ``Workflow.refuse_receipt`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.refuse_receipt``).
+        """
+        return self.execute(
+            "refuse_receipt",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def request_supplement(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Ask the applicant to supplement it (yêu cầu bổ sung).
+
+        ``Workflow.request_supplement`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.request_supplement``).
+        """
+        return self.execute(
+            "request_supplement",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def supplement(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Record the applicant's supplement (bổ sung hồ sơ): ``Workflow.supplement`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.supplement``).
+        """
+        return self.execute(
+            "supplement",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def transfer(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Transfer it to the competent body (chuyển hồ sơ): ``Workflow.transfer`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.transfer``).
+        """
+        return self.execute(
+            "transfer",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def receive_transfer(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Receive a transferred dossier at the competent body.
+
+        ``Workflow.receive_transfer`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.receive_transfer``).
+        """
+        return self.execute(
+            "receive_transfer",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def forward_step(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Forward it to an internal or inter-agency step: ``Workflow.forward_step`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.forward_step``).
+        """
+        return self.execute(
+            "forward_step",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def complete_step(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Complete the current step: ``Workflow.complete_step`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.complete_step``).
+        """
+        return self.execute(
+            "complete_step",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def request_payment(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Ask for the financial obligation (nghĩa vụ tài chính).
+
+        ``Workflow.request_payment`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.request_payment``).
+        """
+        return self.execute(
+            "request_payment",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def pay(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Record the payment: ``Workflow.pay`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.pay``).
+        """
+        return self.execute(
+            "pay",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def extend(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Extend the appointment once, with an apology slip (gia hạn).
+
+        ``Workflow.extend`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.extend``).
+        """
+        return self.execute(
+            "extend",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def refuse(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Refuse after appraisal, with written reasons (từ chối giải quyết).
+
+        ``Workflow.refuse`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.refuse``).
+        """
+        return self.execute(
+            "refuse",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def approve(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Approve and sign the result (phê duyệt): ``Workflow.approve`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.approve``).
+        """
+        return self.execute(
+            "approve",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def return_result(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Return the result (trả kết quả): ``Workflow.return_result`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.return_result``).
+        """
+        return self.execute(
+            "return_result",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def stop(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Stop at the applicant's request (dừng xử lý): ``Workflow.stop`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.stop``).
+        """
+        return self.execute(
+            "stop",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def close_unsupplemented(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Close after 15 days without supplement: ``Workflow.close_unsupplemented`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.close_unsupplemented``).
+        """
+        return self.execute(
+            "close_unsupplemented",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
+
+    def correct(
+        self,
+        dossier_id: str,
+        /,
+        *,
+        by: Any,
+        at: dt.datetime,
+        idempotency_key: str | None = None,
+        retries: int = 0,
+        **details: Any,
+    ) -> CommandResult:
+        """Open a correction of an erroneous result (đính chính).
+
+        ``Workflow.correct`` as a use case.
+
+        ``details`` are the command's own keywords (see ``Workflow.correct``).
+        """
+        return self.execute(
+            "correct",
+            dossier_id,
+            by=by,
+            at=at,
+            idempotency_key=idempotency_key,
+            retries=retries,
+            **details,
+        )
 
     # -- internals ----------------------------------------------------------------------------
     def _workflow(self) -> Any:
