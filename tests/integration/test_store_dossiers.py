@@ -121,3 +121,19 @@ def test_events_survive_a_json_round_trip(workflow, store: Store) -> None:  # ty
     for event in store.get(dossier_id).history:
         text = json.dumps(dossiers.event_to_dict(event))
         assert dossiers.event_from_dict(json.loads(text)) == event
+
+
+def test_indicators_read_the_store_table(workflow, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The indicators' SQL engine over the store's dossiers table agrees with their Python one."""
+    from adminflow.indicators import SqlSource, tallies
+
+    if not hasattr(store, "engine"):
+        pytest.skip("the in-memory store has no table")
+    services = Services(store, workflow)
+    _lifecycle(services)
+    rows = [store.row(dossier_id) for dossier_id in store.dossier_ids()]
+
+    with store.engine.connect() as conn:
+        from_sql = tallies(SqlSource(conn, table="dossiers"), "2026")
+
+    assert from_sql == tallies(rows, "2026")

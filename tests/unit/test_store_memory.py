@@ -83,4 +83,4 @@ def test_snapshot_columns_are_the_dossier_row_fields() -> None:
     from adminflow.dossiers import DossierRow
     from adminflow.store import ROW_COLUMNS
 
-    assert ROW_COLUMNS == tuple(field.name for field in attrs.fields(DossierRow))
+    assert tuple(field.name for field in attrs.fields(DossierRow)) == ROW_COLUMNS
