@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "db": ("_db", "create, upgrade and verify a dossier store"),
     "deadline": ("_deadline", "compute the due instant of a processing time and explain it"),
+    "demo": (
+        "_demo",
+        "simulate a province quarter, print its indicators, write the HTML report",
+    ),
     "report": ("_report", "indicator report of a dossier store (table, JSON, CSV or HTML)"),
     "units": ("_units", "look up provinces and communes (from 1 July 2025)"),
     "workflow": ("_workflow", "the dossier workflow: its state diagram (Mermaid or Graphviz)"),

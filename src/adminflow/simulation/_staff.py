@@ -1,0 +1,195 @@
+"""The simulated province's people and decisions: staff with roles, and the added rules.
+
+Each commune has reception officers and a head at its One-Stop Unit (Bộ phận Một cửa); each
+body that decides or acts on the simulated procedures (the commune People's Committee, its
+chairman, the Culture-Society office acting under an authorization) has processing officers and
+signing leaders. Staff are identified by codes, never by personal data.
+
+References:
+    Decree 118/2025/NĐ-CP, Art. 7-8 (One-Stop Units and their officers), Art. 14(2)
+    (boundary-free receipt within a province), Art. 17(5). Law 72/2025/QH15, Art. 14(1) (the
+    commune chairman may authorize the head of a specialised office of the same level).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from adminflow.competence import CompetenceRules
+from adminflow.dossiers import Actor, Role
+
+__all__ = ["Staff", "StaffMember", "simulated_rules"]
+
+
+@attrs.frozen
+class StaffMember:
+    """A member of staff with a role, at a One-Stop Unit or in a deciding body.
+
+    Attributes:
+        id: A stable code (``"56.22366.reception-1"``), never a personal number.
+        role: What they may do (reception officer, One-Stop head, processing officer,
+            signing leader).
+        unit_code: The unit whose One-Stop Unit they work at (reception staff).
+        authority_id: The body they belong to (processing officers, signing leaders).
+    """
+
+    id: str
+    role: Role
+    unit_code: str | None = None
+    authority_id: str | None = None
+
+    @property
+    def actor(self) -> Actor:
+        """The member as the workflow's :class:`~adminflow.dossiers.Actor`."""
+        return Actor(self.id, self.role, unit_code=self.unit_code, authority_id=self.authority_id)
+
+
+class Staff:
+    """The simulated staff: reception desks per unit and officers per body.
+
+    Args:
+        units: The units with a One-Stop Unit.
+        bodies: The deciding or acting bodies, by id, with the unit each serves.
+        reception: Reception officers per unit.
+        officers: Processing officers per body.
+        leaders: Signing leaders per body.
+    """
+
+    def __init__(
+        self,
+        units: Iterable[str],
+        bodies: Mapping[str, str],
+        *,
+        reception: int = 3,
+        officers: int = 2,
+        leaders: int = 2,
+    ) -> None:
+        members: list[StaffMember] = []
+        self._desks: dict[str, tuple[Actor, ...]] = {}
+        self._officers: dict[str, tuple[Actor, ...]] = {}
+        self._leaders: dict[str, tuple[Actor, ...]] = {}
+        for unit in sorted(set(units)):
+            desk = [
+                StaffMember(f"{unit}.reception-{i}", Role.RECEPTION_OFFICER, unit_code=unit)
+                for i in range(1, reception + 1)
+            ]
+            head = StaffMember(f"{unit}.one-stop-head", Role.ONE_STOP_HEAD, unit_code=unit)
+            members.extend([*desk, head])
+            self._desks[unit] = tuple(m.actor for m in desk)
+        for body in sorted(bodies):
+            team = [
+                StaffMember(f"{body}.officer-{i}", Role.PROCESSING_OFFICER, authority_id=body)
+                for i in range(1, officers + 1)
+            ]
+            signing = [
+                StaffMember(f"{body}.leader-{i}", Role.SIGNING_LEADER, authority_id=body)
+                for i in range(1, leaders + 1)
+            ]
+            members.extend([*team, *signing])
+            self._officers[body] = tuple(m.actor for m in team)
+            self._leaders[body] = tuple(m.actor for m in signing)
+        self.members: tuple[StaffMember, ...] = tuple(members)
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    def desk(self, unit: str, rng: random.Random) -> Actor:
+        """A reception officer of ``unit``'s One-Stop Unit."""
+        return rng.choice(self._desks[unit])
+
+    def officer(self, body: str, rng: random.Random) -> Actor:
+        """A processing officer of ``body``."""
+        return rng.choice(self._officers[body])
+
+    def leader(self, body: str, rng: random.Random) -> Actor:
+        """A signing leader of ``body``."""
+        return rng.choice(self._leaders[body])
+
+    def roles(self) -> dict[str, int]:
+        """How many members have each role."""
+        counts: dict[str, int] = {}
+        for member in self.members:
+            counts[member.role.value] = counts.get(member.role.value, 0) + 1
+        return counts
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def simulated_rules(
+    base: CompetenceRules,
+    *,
+    province: str,
+    units: Sequence[str],
+    first_day: dt.date,
+    last_day: dt.date,
+    boundary_free: Sequence[str],
+    authorized: Sequence[str],
+    authorizing: Sequence[str],
+) -> CompetenceRules:
+    """``base`` with the simulated province's own (illustrative) decisions added.
+
+    * a boundary-free list of ``boundary_free`` for the province, in force over the period;
+    * in each unit of ``authorizing``, a Culture-Society office and the chairman's
+      authorization for it to decide ``authorized`` over the period.
+
+    Raises:
+        ValidationError: The added rules do not validate (e.g. an unknown procedure).
+
+    References:
+        Decree 118/2025/NĐ-CP, Art. 14(2); Law 72/2025/QH15, Art. 14(1) (secondary source).
+    """
+    known = {a.id for a in base.authorities}
+    lines: list[str] = []
+    if authorized:
+        for unit in authorizing:
+            office = f"{unit}-phong-vhxh"
+            if office not in known:
+                lines += [
+                    "[[authorities]]",
+                    f"id = {_q(office)}",
+                    f"name = {_q(f'Phòng Văn hóa - Xã hội (đơn vị {unit})')}",
+                    'kind = "specialised_office"',
+                    f"unit_code = {_q(unit)}",
+                    "",
+                ]
+            lines += [
+                "[[authorizations]]",
+                f"id = {_q(f'simulated-authorization-{unit}')}",
+                f"procedures = [{', '.join(_q(c) for c in authorized)}]",
+                f"region = {_q(unit)}",
+                'grantor = "commune/chairman"',
+                f"grantee = {_q(f'commune/specialised_office@{office}')}",
+                f"valid_from = {first_day.isoformat()}",
+                f"valid_until = {last_day.isoformat()}",
+                'reference = { instrument = "Simulated decision of the commune chairman '
+                '(illustrative)", note = "Law 72/2025/QH15 Art. 14(1) lets the chairman '
+                'authorize the head of a specialised office of the same level" }',
+                "",
+            ]
+    if boundary_free:
+        lines += [
+            "[[boundary_free]]",
+            f"id = {_q(f'simulated-boundary-free-{province}')}",
+            f"region = {_q(province)}",
+            f"procedures = [{', '.join(_q(c) for c in boundary_free)}]",
+            f"valid_from = {first_day.isoformat()}",
+            f"valid_until = {last_day.isoformat()}",
+            'reference = { instrument = "Simulated list of the provincial chairman '
+            '(illustrative)", note = "Decree 118/2025/NĐ-CP Art. 14(2)" }',
+            "",
+        ]
+    if not lines:
+        return base
+    extra = CompetenceRules.loads("\n".join(lines), source="simulated rules")
+    return attrs.evolve(
+        base,
+        authorities=base.authorities + extra.authorities,
+        authorizations=base.authorizations + extra.authorizations,
+        boundary_free=base.boundary_free + extra.boundary_free,
+    )
