@@ -37,7 +37,7 @@ SHARES: dict[str, tuple[float, str]] = {
     "stopped": (0.002, "dossiers the applicant stops"),
     "extended": (0.01, "dossiers whose appointment is extended once (multi-day procedures)"),
     "paid_online": (0.9, "online dossiers with a fee that pay online"),
-    "e_result_online": (0.93, "online dossiers given an electronic result"),
+    "e_result_online": (0.98, "online dossiers given an electronic result"),
     "e_result_paper": (0.15, "paper dossiers given an electronic result"),
     "digitised": (0.96, "dossiers digitised at receipt"),
     "reused_data": (0.35, "dossiers that reuse digitised data"),

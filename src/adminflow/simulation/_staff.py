@@ -17,12 +17,43 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
+from typing import Any
+
 import attrs
 
-from adminflow.competence import CompetenceRules
+from adminflow.competence import CompetenceRules, loads_rules
 from adminflow.dossiers import Actor, Role
+from adminflow.errors import InvalidValueError
 
 __all__ = ["Staff", "StaffMember", "simulated_rules"]
+
+
+def _role(value: object) -> Role:
+    try:
+        return Role(value)
+    except (ValueError, TypeError):
+        raise InvalidValueError("role", value, f"must be one of {', '.join(Role)}") from None
+
+
+def _optional(field: str) -> Any:
+    def check(value: object) -> str | None:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise InvalidValueError(field, value, "must be a non-empty string or None")
+        return value
+
+    return check
+
+
+def _id(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError("id", value, "must be a non-empty string")
+    return value
+
+
+def _count(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        raise InvalidValueError(field, value, "must be an integer from 1 to 1000")
+    return value
 
 
 @attrs.frozen
@@ -37,10 +68,10 @@ class StaffMember:
         authority_id: The body they belong to (processing officers, signing leaders).
     """
 
-    id: str
-    role: Role
-    unit_code: str | None = None
-    authority_id: str | None = None
+    id: str = attrs.field(converter=_id)
+    role: Role = attrs.field(converter=_role)
+    unit_code: str | None = attrs.field(default=None, converter=_optional("unit_code"))
+    authority_id: str | None = attrs.field(default=None, converter=_optional("authority_id"))
 
     @property
     def actor(self) -> Actor:
@@ -57,6 +88,10 @@ class Staff:
         reception: Reception officers per unit.
         officers: Processing officers per body.
         leaders: Signing leaders per body.
+
+    Raises:
+        InvalidValueError: A unit or body is not a non-empty string, or a count is not an
+            integer from 1 to 1000.
     """
 
     def __init__(
@@ -68,11 +103,21 @@ class Staff:
         officers: int = 2,
         leaders: int = 2,
     ) -> None:
+        reception = _count("reception", reception)
+        officers = _count("officers", officers)
+        leaders = _count("leaders", leaders)
+        if isinstance(units, str | bytes) or not isinstance(units, Iterable):
+            raise InvalidValueError("units", units, "must be a list of unit codes")
+        units = [_optional("units")(u) for u in units]
+        if not isinstance(bodies, Mapping):
+            raise InvalidValueError("bodies", type(bodies).__name__, "must map body ids to units")
+        for body in bodies:
+            _optional("bodies")(body)
         members: list[StaffMember] = []
         self._desks: dict[str, tuple[Actor, ...]] = {}
         self._officers: dict[str, tuple[Actor, ...]] = {}
         self._leaders: dict[str, tuple[Actor, ...]] = {}
-        for unit in sorted(set(units)):
+        for unit in sorted({u for u in units if u is not None}):
             desk = [
                 StaffMember(f"{unit}.reception-{i}", Role.RECEPTION_OFFICER, unit_code=unit)
                 for i in range(1, reception + 1)
@@ -138,8 +183,7 @@ def simulated_rules(
     * in each unit of ``authorizing``, a Culture-Society office and the chairman's
       authorization for it to decide ``authorized`` over the period.
 
-    Raises:
-        ValidationError: The added rules do not validate (e.g. an unknown procedure).
+    The added rules are validated with the rest by the resolver that reads them.
 
     References:
         Decree 118/2025/NĐ-CP, Art. 14(2); Law 72/2025/QH15, Art. 14(1) (secondary source).
@@ -186,10 +230,10 @@ def simulated_rules(
         ]
     if not lines:
         return base
-    extra = CompetenceRules.loads("\n".join(lines), source="simulated rules")
+    extra = loads_rules("\n".join(lines), source="simulated rules", validate=False)
     return attrs.evolve(
         base,
-        authorities=base.authorities + extra.authorities,
+        authorities=base.authorities + tuple(a for a in extra.authorities if a.id not in known),
         authorizations=base.authorizations + extra.authorizations,
         boundary_free=base.boundary_free + extra.boundary_free,
     )
