@@ -108,6 +108,13 @@ class TestParameters:
         with pytest.raises(InvalidValueError, match="last_day"):
             attrs.evolve(DEFAULT, last_day=dt.date(2025, 6, 30))
 
+    def test_period_without_working_day(self) -> None:
+        """A period of days off only cannot receive paper dossiers and is refused."""
+        p = attrs.evolve(small(5), first_day=dt.date(2025, 9, 1), last_day=dt.date(2025, 9, 2))
+
+        with pytest.raises(InvalidValueError, match="no working day"):
+            Simulation(p)
+
     def test_unreadable_file(self, tmp_path: object) -> None:
         """A missing parameter file is an InvalidValueError naming the path."""
         with pytest.raises(InvalidValueError, match="path"):

@@ -252,6 +252,13 @@ class Simulation:
         self._last = parameters.last_day
         calendar.is_working_day(self._first)  # CalendarError outside the calendar's data
         calendar.is_working_day(self._last + _DAY)
+        span = range((self._last - self._first).days + 1)
+        if not any(calendar.is_working_day(self._first + dt.timedelta(days=i)) for i in span):
+            raise InvalidValueError(
+                "parameters.last_day",
+                self._last,
+                f"the period from {self._first} has no working day to receive paper dossiers",
+            )
         #: The end of the period: no command happens at or after it.
         self.horizon = dt.datetime.combine(self._last + _DAY, dt.time(0), self._tz)
         self.units = self._units()
@@ -361,7 +368,7 @@ class Simulation:
         days = [
             self._first + dt.timedelta(days=i) for i in range((self._last - self._first).days + 1)
         ]
-        working = [d for d in days if cal.is_working_day(d)] or days
+        working = [d for d in days if cal.is_working_day(d)]
         off = [d for d in days if not cal.is_working_day(d)]
         units = list(self.units)
         unit_cum = list(
