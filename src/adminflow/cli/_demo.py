@@ -1,4 +1,4 @@
-"""``adminflow demo``: simulate a province quarter into SQLite, print its indicators, write the report.
+"""``adminflow demo``: simulate a province quarter, print its indicators, write the report.
 
 Thin: :mod:`adminflow.simulation` lives the dossiers through the workflow, :mod:`adminflow.store`
 keeps them in an SQLite file, :mod:`adminflow.indicators` computes the indicators in SQL where
@@ -77,13 +77,13 @@ def _sqlite_path(db: str | None, overwrite: bool) -> Path:
     else:
         text = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db
         if "://" in text or not text:
-            raise ConfigurationError(f"--db: the demo writes an SQLite file; give a path, got {db!r}")
+            raise ConfigurationError(
+                f"--db: the demo writes an SQLite file; give a path, got {db!r}"
+            )
         path, replace = Path(text), overwrite
     if path.exists():
         if not replace:
-            raise ConfigurationError(
-                f"--db: {str(path)!r} exists; pass --overwrite to replace it"
-            )
+            raise ConfigurationError(f"--db: {str(path)!r} exists; pass --overwrite to replace it")
         if path.is_dir():
             raise ConfigurationError(f"--db: {str(path)!r} is a directory")
         for suffix in ("", "-wal", "-shm", "-journal"):

@@ -189,7 +189,7 @@ def _check_seed(seed: object) -> int:
 def _check_progress(progress: object) -> Callable[[int], object] | None:
     if progress is not None and not callable(progress):
         raise InvalidValueError("progress", type(progress).__name__, "must be callable or None")
-    return progress  # type: ignore[return-value]
+    return progress
 
 
 class Simulation:
@@ -379,9 +379,7 @@ class Simulation:
         codes = [w.code for w in p.procedures]
         weights = [w.weight for w in p.procedures]
         proc_cum = list(itertools.accumulate(weights))
-        online_ok = {
-            c: ProcedureChannel.ONLINE in self._procedures[c].channels for c in codes
-        }
+        online_ok = {c: ProcedureChannel.ONLINE in self._procedures[c].channels for c in codes}
         online_weight = sum(w for c, w in zip(codes, weights, strict=True) if online_ok[c])
         p_online = (
             min(1.0, shares["online"] * sum(weights) / online_weight) if online_weight else 0.0
@@ -518,18 +516,19 @@ class Simulation:
             },
         )
         d = yield Step("transfer", system if online else desk, later(t + _MINUTE), {})
-        deciding, acting = self._competent(arrival.procedure, arrival.unit, day)
+        _, acting = self._competent(arrival.procedure, arrival.unit, day)
         officer = self.staff.officer(acting, rng)
         leader = self.staff.leader(acting, rng)
-        d = yield Step(
-            "receive_transfer", officer, later(working(t, rng.uniform(0.05, 0.5))), {}
-        )
+        d = yield Step("receive_transfer", officer, later(working(t, rng.uniform(0.05, 0.5))), {})
 
         # --- appraisal: a stop, a supplement, a payment
-        assert d.due_at is not None and d.clock_started_at is not None
+        assert d.due_at is not None
+        assert d.clock_started_at is not None
         if rng.random() < p["stopped"]:
             span = cal.working_time_between(d.clock_started_at, d.due_at)
-            yield Step("stop", me, later(cal.add_working_time(t, span * rng.uniform(0.05, 0.5))), {})
+            yield Step(
+                "stop", me, later(cal.add_working_time(t, span * rng.uniform(0.05, 0.5))), {}
+            )
             return
         if supplement_path < p["appraisal_supplement"] and not supplemented:
             limit = cal.closing(
@@ -550,7 +549,8 @@ class Simulation:
                 back = t + rng.uniform(1, 10) * _DAY
                 d = yield Step("supplement", me, later(cal.next_working_instant(back)), {})
         # --- the decision: in time, extended or late; a payment on the way; or a refusal
-        assert d.due_at is not None and d.clock_started_at is not None
+        assert d.due_at is not None
+        assert d.clock_started_at is not None
         start = max(d.clock_started_at, t)
         due = d.due_at
         span = cal.working_time_between(start, due)
@@ -628,9 +628,7 @@ class Simulation:
             if dossier is not None:
                 yield dossier, events
 
-    def _apply(
-        self, step: Step, dossier: Dossier | None
-    ) -> tuple[Dossier, Sequence[DossierEvent]]:
+    def _apply(self, step: Step, dossier: Dossier | None) -> tuple[Dossier, Sequence[DossierEvent]]:
         if dossier is None:
             result = self.workflow.submit(by=step.by, at=step.at, **step.details)
         else:
@@ -693,9 +691,7 @@ class Simulation:
                 yield dossier, events
 
         importer(counted(), outbox=outbox)
-        return SimulationSummary(
-            totals[0], totals[1], dict(statuses), dict(channels), tuple(rows)
-        )
+        return SimulationSummary(totals[0], totals[1], dict(statuses), dict(channels), tuple(rows))
 
     def run_commands(
         self, services: Any, *, progress: Callable[[int], object] | None = None

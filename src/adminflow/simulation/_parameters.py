@@ -169,6 +169,50 @@ def _procedures(value: object) -> tuple[ProcedureWeight, ...]:
     return tuple(items)
 
 
+def _code(v: object) -> str:
+    return _text("procedures.code", v)
+
+
+def _procedure_weight(v: object) -> float:
+    return _weight("procedures.weight", v)
+
+
+def _title(v: object) -> str:
+    return _text("title", v)
+
+
+def _province(v: object) -> str:
+    return _text("province", v)
+
+
+def _first_day(v: object) -> dt.date:
+    return _date("first_day", v)
+
+
+def _last_day(v: object) -> dt.date:
+    return _date("last_day", v)
+
+
+def _dossiers(v: object) -> int:
+    return _count("dossiers", v)
+
+
+def _agency_code(v: object) -> str:
+    return _agency("agency_code", v)
+
+
+def _units(v: object) -> tuple[str, ...]:
+    return _texts("units", v)
+
+
+def _bf_codes(v: object) -> tuple[str, ...]:
+    return _texts("boundary_free_procedures", v)
+
+
+def _authorized_codes(v: object) -> tuple[str, ...]:
+    return _texts("authorized_procedures", v)
+
+
 @attrs.frozen
 class ProcedureWeight:
     """A procedure of the workload and its share of arrivals (relative weight).
@@ -177,8 +221,8 @@ class ProcedureWeight:
         InvalidValueError: The code is blank or the weight is negative.
     """
 
-    code: str = attrs.field(converter=lambda v: _text("procedures.code", v))
-    weight: float = attrs.field(converter=lambda v: _weight("procedures.weight", v))
+    code: str = attrs.field(converter=_code)
+    weight: float = attrs.field(converter=_procedure_weight)
 
 
 @attrs.frozen(kw_only=True)
@@ -216,24 +260,20 @@ class Parameters:
         500
     """
 
-    title: str = attrs.field(converter=lambda v: _text("title", v))
-    province: str = attrs.field(converter=lambda v: _text("province", v))
-    first_day: dt.date = attrs.field(converter=lambda v: _date("first_day", v))
-    last_day: dt.date = attrs.field(converter=lambda v: _date("last_day", v))
-    dossiers: int = attrs.field(converter=lambda v: _count("dossiers", v))
-    agency_code: str = attrs.field(converter=lambda v: _agency("agency_code", v))
-    units: tuple[str, ...] = attrs.field(default=(), converter=lambda v: _texts("units", v))
+    title: str = attrs.field(converter=_title)
+    province: str = attrs.field(converter=_province)
+    first_day: dt.date = attrs.field(converter=_first_day)
+    last_day: dt.date = attrs.field(converter=_last_day)
+    dossiers: int = attrs.field(converter=_dossiers)
+    agency_code: str = attrs.field(converter=_agency_code)
+    units: tuple[str, ...] = attrs.field(default=(), converter=_units)
     shares: Mapping[str, float] = attrs.field(factory=dict, converter=_shares)
     unit_weights: Mapping[str, float] = attrs.field(
         factory=lambda: {"phuong": 1.0, "xa": 1.0, "dac_khu": 1.0}, converter=_unit_weights
     )
     procedures: tuple[ProcedureWeight, ...] = attrs.field(converter=_procedures)
-    boundary_free_procedures: tuple[str, ...] = attrs.field(
-        default=(), converter=lambda v: _texts("boundary_free_procedures", v)
-    )
-    authorized_procedures: tuple[str, ...] = attrs.field(
-        default=(), converter=lambda v: _texts("authorized_procedures", v)
-    )
+    boundary_free_procedures: tuple[str, ...] = attrs.field(default=(), converter=_bf_codes)
+    authorized_procedures: tuple[str, ...] = attrs.field(default=(), converter=_authorized_codes)
     sources: Mapping[str, str] = attrs.field(factory=dict, converter=_sources)
 
     def __attrs_post_init__(self) -> None:

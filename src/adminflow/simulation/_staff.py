@@ -17,8 +17,6 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
-from typing import Any
-
 import attrs
 
 from adminflow.competence import CompetenceRules, loads_rules
@@ -29,19 +27,32 @@ __all__ = ["Staff", "StaffMember", "simulated_rules"]
 
 
 def _role(value: object) -> Role:
+    if isinstance(value, Role):
+        return value
     try:
-        return Role(value)
+        return Role(str(value)) if isinstance(value, str) else Role(value)  # type: ignore[arg-type]
     except (ValueError, TypeError):
         raise InvalidValueError("role", value, f"must be one of {', '.join(Role)}") from None
 
 
-def _optional(field: str) -> Any:
-    def check(value: object) -> str | None:
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise InvalidValueError(field, value, "must be a non-empty string or None")
-        return value
+def _optional(field: str, value: object) -> str | None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidValueError(field, value, "must be a non-empty string or None")
+    return value
 
-    return check
+
+def _required(field: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(field, value, "must be a non-empty string")
+    return value
+
+
+def _unit_code(value: object) -> str | None:
+    return _optional("unit_code", value)
+
+
+def _authority_id(value: object) -> str | None:
+    return _optional("authority_id", value)
 
 
 def _id(value: object) -> str:
@@ -70,8 +81,8 @@ class StaffMember:
 
     id: str = attrs.field(converter=_id)
     role: Role = attrs.field(converter=_role)
-    unit_code: str | None = attrs.field(default=None, converter=_optional("unit_code"))
-    authority_id: str | None = attrs.field(default=None, converter=_optional("authority_id"))
+    unit_code: str | None = attrs.field(default=None, converter=_unit_code)
+    authority_id: str | None = attrs.field(default=None, converter=_authority_id)
 
     @property
     def actor(self) -> Actor:
@@ -108,16 +119,16 @@ class Staff:
         leaders = _count("leaders", leaders)
         if isinstance(units, str | bytes) or not isinstance(units, Iterable):
             raise InvalidValueError("units", units, "must be a list of unit codes")
-        units = [_optional("units")(u) for u in units]
+        codes = [_required("units", u) for u in units]
         if not isinstance(bodies, Mapping):
             raise InvalidValueError("bodies", type(bodies).__name__, "must map body ids to units")
         for body in bodies:
-            _optional("bodies")(body)
+            _required("bodies", body)
         members: list[StaffMember] = []
         self._desks: dict[str, tuple[Actor, ...]] = {}
         self._officers: dict[str, tuple[Actor, ...]] = {}
         self._leaders: dict[str, tuple[Actor, ...]] = {}
-        for unit in sorted({u for u in units if u is not None}):
+        for unit in sorted(set(codes)):
             desk = [
                 StaffMember(f"{unit}.reception-{i}", Role.RECEPTION_OFFICER, unit_code=unit)
                 for i in range(1, reception + 1)
