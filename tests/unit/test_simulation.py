@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections import Counter
 
 import attrs
@@ -14,6 +15,8 @@ from adminflow.dossiers import (
     DossierStatus,
     ResultApproved,
     Role,
+    event_from_dict,
+    event_to_dict,
     replay,
 )
 from adminflow.errors import AdminflowError, InvalidValueError
@@ -187,6 +190,18 @@ class TestInvariants:
             assert [e.version for e in events] == list(range(1, len(events) + 1))
             assert all(a.at <= b.at for a, b in itertools.pairwise(events))
             assert events[-1].at < sim.horizon
+
+    def test_events_survive_json(self, province: tuple[Simulation, list]) -> None:
+        """Every event reads back from its JSON text, as a store keeps it (enums included)."""
+        _, lives = province
+        kinds = set()
+        for _, events in lives[:1500]:
+            for event in events:
+                text = json.dumps(event_to_dict(event))
+                assert event_from_dict(json.loads(text)) == event
+                kinds.add(type(event).__name__)
+
+        assert len(kinds) >= 14
 
     def test_every_path_of_the_workflow_occurs(self, province: tuple[Simulation, list]) -> None:
         """Supplements, refusals, stops, extensions, payments and closures all happen."""
