@@ -163,8 +163,8 @@ def _demo(args: argparse.Namespace) -> int:
     period = _period_label(parameters.first_day, parameters.last_day)
     path = _sqlite_path(args.db, args.overwrite)
     out = Path(args.out)
-    if out.is_dir():
-        raise InvalidValueError("--out", args.out, "is a directory")
+    if out.is_dir() or not out.parent.is_dir():
+        raise InvalidValueError("--out", args.out, "must be a file in an existing directory")
     console = Console(quiet=args.quiet)
     columns = (
         SpinnerColumn(),
