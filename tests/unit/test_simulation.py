@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import random
 from collections import Counter
 
 import attrs
@@ -19,7 +20,7 @@ from adminflow.dossiers import (
     event_to_dict,
     replay,
 )
-from adminflow.errors import AdminflowError, InvalidValueError
+from adminflow.errors import AdminflowError, InvalidValueError, NotFoundError
 from adminflow.simulation import (
     SHARES,
     Parameters,
@@ -237,6 +238,25 @@ class TestInvariants:
         actors = {e.actor.role for _, events in lives for e in events}  # type: ignore[union-attr]
         assert {Role.APPLICANT, Role.RECEPTION_OFFICER, Role.PROCESSING_OFFICER} <= actors
         assert {Role.SIGNING_LEADER, Role.SYSTEM} <= actors
+
+
+class TestStaff:
+    def test_a_new_body_gets_its_team(self) -> None:
+        """A body first met during the period (a new authorization) gets officers and leaders."""
+        staff = Staff(["22366"], {})
+        rng = random.Random(1)
+
+        officer = staff.officer("22366-phong-vhxh", rng)
+        leader = staff.leader("22366-phong-vhxh", rng)
+
+        assert (officer.role, officer.authority_id) == (Role.PROCESSING_OFFICER, "22366-phong-vhxh")
+        assert (leader.role, leader.authority_id) == (Role.SIGNING_LEADER, "22366-phong-vhxh")
+        assert len(staff) == 4 + 2 + 2
+
+    def test_unknown_desk(self) -> None:
+        """A unit without a One-Stop Unit in the staff is a NotFoundError."""
+        with pytest.raises(NotFoundError):
+            Staff(["22366"], {}).desk("22333", random.Random(1))
 
 
 class TestPaths:

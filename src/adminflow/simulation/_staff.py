@@ -21,7 +21,7 @@ import attrs
 
 from adminflow.competence import CompetenceRules, loads_rules
 from adminflow.dossiers import Actor, Role
-from adminflow.errors import InvalidValueError
+from adminflow.errors import InvalidValueError, NotFoundError
 
 __all__ = ["Staff", "StaffMember", "simulated_rules"]
 
@@ -136,33 +136,53 @@ class Staff:
             head = StaffMember(f"{unit}.one-stop-head", Role.ONE_STOP_HEAD, unit_code=unit)
             members.extend([*desk, head])
             self._desks[unit] = tuple(m.actor for m in desk)
+        self._sizes = (officers, leaders)
+        self._members = members
         for body in sorted(bodies):
-            team = [
-                StaffMember(f"{body}.officer-{i}", Role.PROCESSING_OFFICER, authority_id=body)
-                for i in range(1, officers + 1)
-            ]
-            signing = [
-                StaffMember(f"{body}.leader-{i}", Role.SIGNING_LEADER, authority_id=body)
-                for i in range(1, leaders + 1)
-            ]
-            members.extend([*team, *signing])
-            self._officers[body] = tuple(m.actor for m in team)
-            self._leaders[body] = tuple(m.actor for m in signing)
-        self.members: tuple[StaffMember, ...] = tuple(members)
+            self._add_body(body)
+
+    def _add_body(self, body: str) -> None:
+        officers, leaders = self._sizes
+        team = [
+            StaffMember(f"{body}.officer-{i}", Role.PROCESSING_OFFICER, authority_id=body)
+            for i in range(1, officers + 1)
+        ]
+        signing = [
+            StaffMember(f"{body}.leader-{i}", Role.SIGNING_LEADER, authority_id=body)
+            for i in range(1, leaders + 1)
+        ]
+        self._members.extend([*team, *signing])
+        self._officers[body] = tuple(m.actor for m in team)
+        self._leaders[body] = tuple(m.actor for m in signing)
+
+    @property
+    def members(self) -> tuple[StaffMember, ...]:
+        """Every member, desks first, then each body's officers and leaders."""
+        return tuple(self._members)
 
     def __len__(self) -> int:
-        return len(self.members)
+        return len(self._members)
 
     def desk(self, unit: str, rng: random.Random) -> Actor:
-        """A reception officer of ``unit``'s One-Stop Unit."""
+        """A reception officer of ``unit``'s One-Stop Unit.
+
+        Raises:
+            NotFoundError: ``unit`` has no One-Stop Unit in this staff.
+        """
+        if unit not in self._desks:
+            raise NotFoundError("One-Stop Unit", unit, hint="not a unit of the simulation")
         return rng.choice(self._desks[unit])
 
     def officer(self, body: str, rng: random.Random) -> Actor:
-        """A processing officer of ``body``."""
+        """A processing officer of ``body`` (a body met for the first time gets its team)."""
+        if body not in self._officers:
+            self._add_body(_required("body", body))
         return rng.choice(self._officers[body])
 
     def leader(self, body: str, rng: random.Random) -> Actor:
-        """A signing leader of ``body``."""
+        """A signing leader of ``body`` (a body met for the first time gets its team)."""
+        if body not in self._leaders:
+            self._add_body(_required("body", body))
         return rng.choice(self._leaders[body])
 
     def roles(self) -> dict[str, int]:
