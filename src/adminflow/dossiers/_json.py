@@ -6,7 +6,6 @@ Private module; the public names are re-exported by :mod:`adminflow.dossiers`.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from typing import Any
 
 import attrs
@@ -16,25 +15,9 @@ from adminflow.dossiers._event_base import DossierEvent
 from adminflow.dossiers._events import EVENT_TYPES
 from adminflow.dossiers._model import Dossier
 from adminflow.dossiers._parties import Actor, Applicant
-from adminflow.dossiers._status import (
-    DossierStatus,
-    FilingChannel,
-    Outcome,
-    Role,
-    StepKind,
-    SupplementStage,
-)
 from adminflow.errors import AdminflowError, InvalidValueError
 
 __all__ = ["dossier_from_dict", "dossier_to_dict", "event_from_dict", "event_to_dict"]
-
-
-def _structure_enum(value: Any, kind: Any) -> Any:
-    if isinstance(value, kind):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"not a {kind.__name__}: {value!r}")
-    return kind(value)
 
 
 def _make_converter() -> cattrs.Converter:
@@ -80,11 +63,6 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_text)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
-    # The enums are str subclasses: without their own hooks the str hook above would read
-    # their JSON text back as plain strings (e.g. a status "submitted", refused by the event).
-    for kind in (DossierStatus, FilingChannel, Outcome, Role, StepKind, SupplementStage):
-        conv.register_structure_hook(kind, _structure_enum)
-        conv.register_unstructure_hook(kind, operator.attrgetter("value"))
     conv.register_unstructure_hook(
         Applicant,
         lambda a: {"kind": a.kind.value, "number": a.number, "name": a.name},
