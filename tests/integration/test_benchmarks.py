@@ -14,6 +14,7 @@ SMOKE_ARGS = {
     "bench_competence.py": ["--triples", "2000", "--naive-sample", "50"],
     "bench_gazetteer.py": [],
     "bench_indicators.py": ["--rows", "3000", "--in-memory-rows", "2000", "--no-targets"],
+    "bench_simulation.py": ["--dossiers", "300", "--services", "20"],
     "bench_store.py": [
         "--dossiers",
         "400",
