@@ -8,8 +8,9 @@ reproducible; its :class:`Parameters` are data with their sources, by default a 
 quarter like Khánh Hòa's third quarter of 2025 (:meth:`Parameters.khanh_hoa_2025q3`).
 """
 
-from adminflow.simulation._engine import Arrival, Simulation, SimulationSummary, Step
+from adminflow.simulation._engine import Simulation
 from adminflow.simulation._parameters import SHARES, Parameters, ProcedureWeight
+from adminflow.simulation._records import Arrival, SimulationSummary, Step
 from adminflow.simulation._staff import Staff, StaffMember, simulated_rules
 
 __all__ = [

@@ -24,22 +24,18 @@ import datetime as dt
 import itertools
 import random
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
-import attrs
-
 from adminflow.calendar import WorkingCalendar
+from adminflow.codes import validate_personal_id
 from adminflow.competence import CompetenceResolver, CompetenceRules
 from adminflow.dossiers import (
-    Actor,
-    Applicant,
     Dossier,
     DossierEvent,
     DossierRow,
     DossierStatus,
     FilingChannel,
-    Role,
     Workflow,
 )
 from adminflow.errors import (
@@ -51,10 +47,13 @@ from adminflow.errors import (
 from adminflow.jurisdictions import Gazetteer
 from adminflow.procedures import Catalog, Procedure
 from adminflow.procedures import Channel as ProcedureChannel
+from adminflow.simulation._life import life
+from adminflow.simulation._memo import MemoResolver
 from adminflow.simulation._parameters import Parameters
+from adminflow.simulation._records import Arrival, SimulationSummary, Step
 from adminflow.simulation._staff import Staff, simulated_rules
 
-__all__ = ["Arrival", "Simulation", "SimulationSummary", "Step"]
+__all__ = ["Simulation"]
 
 _S = DossierStatus
 _MINUTE = dt.timedelta(minutes=1)
@@ -63,121 +62,18 @@ _DAY = dt.timedelta(days=1)
 #: Unit kinds of the gazetteer, as written in ``Parameters.unit_weights``.
 _KIND_KEYS = {"phuong": "phuong", "xa": "xa", "dac_khu": "dac_khu"}
 
-_SUPPLEMENT_ITEMS = (
-    ("bản sao giấy tờ tùy thân", "thiếu bản sao giấy tờ tùy thân"),
-    ("tờ khai theo mẫu", "tờ khai chưa đủ thông tin"),
-    ("giấy tờ chứng minh nơi cư trú", "thiếu giấy tờ chứng minh nơi cư trú"),
-)
-_REFUSALS = (
-    "hồ sơ không thuộc đối tượng được giải quyết",
-    "giấy tờ trong hồ sơ không hợp lệ",
-    "không đủ điều kiện theo quy định của pháp luật chuyên ngành",
-)
-
-
-@attrs.frozen
-class Step:
-    """One command of a simulated dossier's life.
-
-    Attributes:
-        action: ``"submit"`` or the workflow command (``"receive"``, ``"approve"``, ...).
-        by: Who issues it.
-        at: When.
-        details: The command's other keyword arguments.
-    """
-
-    action: str
-    by: Actor
-    at: dt.datetime
-    details: Mapping[str, Any]
-
-
-@attrs.frozen
-class Arrival:
-    """A dossier as it arrives: when, where, for what and how.
-
-    Attributes:
-        dossier_id: Its identifier in the store.
-        at: When it is filed.
-        unit: The unit it concerns.
-        receiving_unit: The unit whose desk receives it (another unit under boundary-free
-            receipt).
-        procedure: The procedure code.
-        channel: The filing channel.
-        seed: The seed of the dossier's own random choices.
-    """
-
-    dossier_id: str
-    at: dt.datetime
-    unit: str
-    receiving_unit: str
-    procedure: str
-    channel: FilingChannel
-    seed: int
-
-
-@attrs.frozen
-class SimulationSummary:
-    """What a run produced.
-
-    Attributes:
-        dossiers: How many dossiers were filed.
-        events: How many events they recorded.
-        statuses: Dossiers per status at the end of the period.
-        channels: Dossiers per filing channel.
-        rows: Every dossier's row, when the run was asked to keep them (else empty).
-    """
-
-    dossiers: int
-    events: int
-    statuses: Mapping[str, int]
-    channels: Mapping[str, int]
-    rows: tuple[DossierRow, ...] = attrs.field(default=(), repr=False)
-
-
-class _MemoResolver(CompetenceResolver):
-    """The competence resolver with its answers remembered (the rules never change in a run).
-
-    The workflow asks who decides and who may receive for every command; a province quarter
-    asks the same few hundred questions tens of thousands of times.
-    """
-
-    def __init__(self, rules: CompetenceRules, *, catalog: Catalog) -> None:
-        super().__init__(rules, catalog=catalog)
-        self._resolved: dict[tuple[Any, ...], Any] = {}
-        self._receipts: dict[tuple[Any, ...], Any] = {}
-
-    @staticmethod
-    def _key(procedure: Any) -> Any:
-        if isinstance(procedure, str):
-            return procedure
-        return (getattr(procedure, "code", None), getattr(procedure, "valid_from", None))
-
-    def resolve(self, procedure: Any, unit: Any, *, at: dt.date | dt.datetime) -> Any:
-        if not isinstance(unit, str):
-            return super().resolve(procedure, unit, at=at)
-        key = (self._key(procedure), unit, at)
-        found = self._resolved.get(key)
-        if found is None:
-            found = self._resolved[key] = super().resolve(procedure, unit, at=at)
-        return found
-
-    def can_receive(
-        self, procedure: Any, receiving_unit: Any, subject_unit: Any, *, at: dt.date | dt.datetime
-    ) -> Any:
-        if not isinstance(receiving_unit, str) or not isinstance(subject_unit, str):
-            return super().can_receive(procedure, receiving_unit, subject_unit, at=at)
-        key = (self._key(procedure), receiving_unit, subject_unit, at)
-        found = self._receipts.get(key)
-        if found is None:
-            found = self._receipts[key] = super().can_receive(
-                procedure, receiving_unit, subject_unit, at=at
-            )
-        return found
-
 
 class _Store(Protocol):
     def import_dossiers(self, items: Any, *, outbox: bool = False) -> int: ...
+
+
+def _id_prefix(province: str) -> str:
+    prefix = f"{province:0>3}"
+    try:
+        validate_personal_id(f"{prefix}090001234")
+    except InvalidValueError:
+        return "001"
+    return prefix
 
 
 def _check_seed(seed: object) -> int:
@@ -262,6 +158,9 @@ class Simulation:
         #: The end of the period: no command happens at or after it.
         self.horizon = dt.datetime.combine(self._last + _DAY, dt.time(0), self._tz)
         self.units = self._units()
+        #: The first digits of the simulated applicants' personal identification numbers: the
+        #: province's birth-registration code (Circular 59/2021/TT-BCA), else Hà Nội's.
+        self.id_prefix = _id_prefix(parameters.province)
         setup = random.Random(f"adminflow-simulation-setup-{self.seed}")
         authorizing = sorted(
             u for u in self.units if setup.random() < parameters.shares["authorizing_units"]
@@ -282,7 +181,7 @@ class Simulation:
             raise InvalidValueError(
                 "parameters.simulated_rules", parameters.boundary_free_procedures, str(exc)
             ) from exc
-        self.resolver: CompetenceResolver = _MemoResolver(self.rules, catalog=catalog)
+        self.resolver: CompetenceResolver = MemoResolver(self.rules, catalog=catalog)
         self._bodies: dict[tuple[str, str, dt.date], tuple[str, str]] = {}
         self.workflow = Workflow(calendar=calendar, catalog=catalog, competence=self.resolver)
         self._procedures = self._check_procedures()
@@ -435,176 +334,6 @@ class Simulation:
 
     # -------------------------------------------------------------------- lives
 
-    def _applicant(self, rng: random.Random) -> Applicant:
-        year = rng.randint(1950, 2005)
-        century = (0 if year < 2000 else 2) + rng.randint(0, 1)
-        number = f"056{century}{year % 100:02d}{rng.randrange(1_000_000):06d}"
-        return Applicant.person(number)
-
-    def _life(
-        self, arrival: Arrival, sequence: Counter[tuple[str, dt.date]]
-    ) -> Generator[Step, Dossier, None]:
-        """The commands of one dossier; each ``yield`` receives the dossier after the command."""
-        p = self.parameters.shares
-        cal = self.calendar
-        rng = random.Random(arrival.seed)
-        applicant = self._applicant(rng)
-        me = Actor(applicant.number, Role.APPLICANT)
-        online = arrival.channel is FilingChannel.ONLINE
-        system = Actor.system()
-        desk = self.staff.desk(arrival.receiving_unit, rng)
-        t = arrival.at
-
-        def later(candidate: dt.datetime) -> dt.datetime:
-            nonlocal t
-            t = max(candidate, t + _MINUTE)
-            return t
-
-        def working(after: dt.datetime, hours: float) -> dt.datetime:
-            return cal.add_working_time(after, dt.timedelta(hours=hours))
-
-        d = yield Step(
-            "submit",
-            me if online else desk,
-            t,
-            {
-                "procedure": arrival.procedure,
-                "applicant": applicant,
-                "unit": arrival.unit,
-                "channel": arrival.channel,
-                "receiving_unit": arrival.receiving_unit,
-                "dossier_id": arrival.dossier_id,
-            },
-        )
-
-        def reception_instant() -> dt.datetime:
-            if online:
-                return later(working(t, rng.uniform(0.05, 6.0)))
-            return later(t + rng.uniform(3, 25) * _MINUTE)
-
-        # --- reception: refused, returned for a supplement, or received
-        draw = rng.random()
-        if draw < p["refused_at_reception"]:
-            reason = rng.choice(_REFUSALS)
-            yield Step("refuse_receipt", desk, reception_instant(), {"reasons": [reason]})
-            return
-        supplement_path = rng.random()
-        supplemented = draw < p["refused_at_reception"] + p["reception_supplement"]
-        if supplemented:
-            item, why = rng.choice(_SUPPLEMENT_ITEMS)
-            d = yield Step(
-                "request_supplement", desk, reception_instant(), {"items": [item], "reason": why}
-            )
-            if rng.random() < p["supplement_abandoned"]:
-                return
-            back = t + rng.uniform(1, 10) * _DAY
-            back = back if online else cal.next_working_instant(back)
-            d = yield Step("supplement", me if online else desk, later(back), {})
-        received_at = reception_instant()
-        day = received_at.astimezone(self._tz).date()
-        agency = self._agency[arrival.unit]
-        sequence[(agency, day)] += 1
-        d = yield Step(
-            "receive",
-            desk,
-            received_at,
-            {
-                "sequence": sequence[(agency, day)],
-                "agency": agency,
-                "digitised": online or rng.random() < p["digitised"],
-                "reused_data": rng.random() < p["reused_data"],
-            },
-        )
-        d = yield Step("transfer", system if online else desk, later(t + _MINUTE), {})
-        _, acting = self._competent(arrival.procedure, arrival.unit, day)
-        officer = self.staff.officer(acting, rng)
-        leader = self.staff.leader(acting, rng)
-        d = yield Step("receive_transfer", officer, later(working(t, rng.uniform(0.05, 0.5))), {})
-
-        # --- appraisal: a stop, a supplement, a payment
-        assert d.due_at is not None
-        assert d.clock_started_at is not None
-        if rng.random() < p["stopped"]:
-            span = cal.working_time_between(d.clock_started_at, d.due_at)
-            yield Step(
-                "stop", me, later(cal.add_working_time(t, span * rng.uniform(0.05, 0.5))), {}
-            )
-            return
-        if supplement_path < p["appraisal_supplement"] and not supplemented:
-            limit = cal.closing(
-                cal.add_working_days(d.received_at.astimezone(self._tz).date(), 3)  # type: ignore[union-attr]
-            )
-            asked = min(working(t, rng.uniform(0.2, 12.0)), limit)
-            if asked > t:
-                item, why = rng.choice(_SUPPLEMENT_ITEMS)
-                d = yield Step(
-                    "request_supplement", officer, later(asked), {"items": [item], "reason": why}
-                )
-                if rng.random() < p["supplement_abandoned"]:
-                    requested = t.astimezone(self._tz).date()
-                    last = cal.add_working_days(requested + dt.timedelta(days=15), 0)
-                    closing = cal.opening(cal.next_working_day(last))
-                    yield Step("close_unsupplemented", system, later(closing), {})
-                    return
-                back = t + rng.uniform(1, 10) * _DAY
-                d = yield Step("supplement", me, later(cal.next_working_instant(back)), {})
-        # --- the decision: in time, extended or late; a payment on the way; or a refusal
-        assert d.due_at is not None
-        assert d.clock_started_at is not None
-        start = max(d.clock_started_at, t)
-        due = d.due_at
-        span = cal.working_time_between(start, due)
-        due_day = due.astimezone(self._tz).date()
-        late = rng.random() < self.parameters.late_share
-        extend = (
-            rng.random() < p["extended"]
-            and t.astimezone(self._tz).date() <= due_day - _DAY
-            and span >= 2 * cal.day_length
-        )
-        if extend:
-            new_due = cal.closing(cal.add_working_days(due_day, rng.randint(2, 5)))
-            d = yield Step(
-                "extend",
-                leader,
-                later(working(t, 0.5)),
-                {
-                    "apology": "Cơ quan xin lỗi ông/bà vì chưa trả kết quả đúng hẹn.",
-                    "new_due_at": new_due,
-                    "reason": "cần xác minh thêm thông tin",
-                },
-            )
-            start, due = max(due, t), new_due
-            span = cal.working_time_between(start, due)
-        if late:
-            decided = cal.add_working_time(due, cal.day_length * rng.uniform(0.2, 3.0))
-        else:
-            fraction = rng.uniform(p["processing_low"], p["processing_high"])
-            decided = cal.add_working_time(start, span * fraction)
-        if d.fee_payable and decided - t > 4 * _MINUTE:
-            asked = t + (decided - t) * rng.uniform(0.05, 0.3)
-            d = yield Step(
-                "request_payment",
-                officer,
-                later(asked),
-                {"reason": "lệ phí, phí giải quyết thủ tục hành chính"},
-            )
-            paid = t + (decided - t) * rng.uniform(0.1, 0.6)
-            paid_online = online and rng.random() < p["paid_online"]
-            d = yield Step("pay", me, later(paid), {"online": paid_online})
-        decided = later(decided)
-        if rng.random() < p["refused"] and decided <= due:
-            reason = rng.choice(_REFUSALS)
-            yield Step("refuse", leader, decided, {"reasons": [reason]})
-            return
-        e_result = rng.random() < (p["e_result_online"] if online else p["e_result_paper"])
-        d = yield Step("approve", leader, decided, {"e_result": e_result})
-        if e_result and online:
-            yield Step("return_result", system, later(t + rng.uniform(1, 30) * _MINUTE), {})
-        else:
-            returned = cal.next_working_instant(working(t, rng.uniform(0.2, 16.0)))
-            clerk = self.staff.desk(arrival.receiving_unit, rng)
-            yield Step("return_result", clerk, later(returned), {"in_person": not e_result})
-
     # ------------------------------------------------------------------ drivers
 
     def _lives(
@@ -613,18 +342,18 @@ class Simulation:
         sequence: Counter[tuple[str, dt.date]] = Counter()
         horizon = self.horizon
         for arrival in self.arrivals():
-            life = self._life(arrival, sequence)
+            steps = life(self, arrival, sequence)
             dossier: Dossier | None = None
             events: list[DossierEvent] = []
-            step = next(life)
+            step = next(steps)
             while step.at < horizon:
                 dossier, new = apply(step, dossier)
                 events.extend(new)
                 try:
-                    step = life.send(dossier)
+                    step = steps.send(dossier)
                 except StopIteration:
                     break
-            life.close()
+            steps.close()
             if dossier is not None:
                 yield dossier, events
 
