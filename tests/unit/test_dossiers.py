@@ -244,6 +244,19 @@ class TestGuards:
         closed = wf.close_unsupplemented(d, by=SYSTEM, at=at(2026, 9, 24, 8)).dossier
         assert closed.status is DossierStatus.CLOSED_UNSUPPLEMENTED
 
+    def test_closed_dossier_is_measured_at_its_supplement_request(self) -> None:
+        """A dossier closed unsupplemented ends at the request it waited on (766 ind. 2.1)."""
+        wf = workflow()
+        d = wf.request_supplement(
+            processing(), by=officer(), at=at(2026, 9, 8), items=["x"], reason="y"
+        ).dossier
+
+        row = wf.close_unsupplemented(d, by=SYSTEM, at=at(2026, 9, 24, 8)).dossier.row()
+
+        assert row.finished_at == at(2026, 9, 8)
+        assert row.outcome is not None
+        assert row.outcome != "late"
+
     def test_refusal_needs_reasons_and_time(self) -> None:
         """A refusal without reasons, or after the deadline, is refused."""
         wf = workflow()

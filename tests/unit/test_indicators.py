@@ -409,3 +409,21 @@ class TestConnections:
 
         assert source.resolved_dialect() == "sqlite"
         assert first.groups == again.groups == report(rows, Q3, by="commune").groups
+
+
+class TestSatisfactionWithoutRatings:
+    def test_note_says_no_dossier_was_rated(self) -> None:
+        """Indicator 5.4 over unrated dossiers says that only late dossiers lowered it."""
+        import attrs
+
+        from adminflow.indicators import report
+        from adminflow.testing import synthetic_dossier_rows
+
+        rows = [
+            attrs.evolve(r, satisfied_receiving=None, satisfied_resolving=None)
+            for r in synthetic_dossier_rows(200)
+        ]
+
+        value = report(rows, "2025").total.values["satisfaction"]
+
+        assert "no dossier carries a rating" in value.note

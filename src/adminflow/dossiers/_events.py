@@ -23,6 +23,7 @@ from adminflow.dossiers._model import (
     Payment,
     StepRecord,
     SupplementRecord,
+    outcome_of,
 )
 from adminflow.dossiers._parties import Applicant
 from adminflow.dossiers._status import (
@@ -393,6 +394,20 @@ def _stopped(e: DossierStopped, d: Dossier, c: _Changes) -> None:
     _finish(e, d, c)
 
 
+def _closed(e: DossierClosed, d: Dossier, c: _Changes) -> None:
+    """A dossier closed unsupplemented ends where it stopped: at the supplement request.
+
+    Decision 766/QĐ-TTg indicator 2.1 (calculation guide) measures a dossier awaiting the
+    applicant's supplement at the request date; closing it (Decree 118/2025 Art. 19(5)) ends it
+    in that state, so it is finished then and judged against the appointment it had.
+    """
+    if d.finished_at is None:
+        pending = d.open_supplement
+        end = e.at if pending is None else pending.requested_at
+        c["finished_at"] = end
+        c["outcome"] = outcome_of(end, d.due_at)
+
+
 def _correction(e: CorrectionRequested, d: Dossier, c: _Changes) -> None:
     c["correction_due_at"] = e.correction_due_at
 
@@ -417,7 +432,7 @@ _APPLY: dict[type[DossierEvent], Callable[[Any, Dossier, _Changes], None]] = {
     ResultApproved: _approved,
     ResultReturned: _returned,
     DossierStopped: _stopped,
-    DossierClosed: _nothing,
+    DossierClosed: _closed,
     CorrectionRequested: _correction,
 }
 

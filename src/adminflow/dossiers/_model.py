@@ -193,7 +193,8 @@ class Dossier:
         due_at: The current appointment.
         original_due_at: The appointment before any extension.
         extended: Whether the appointment was extended (at most once).
-        finished_at: First of result ready, result returned, stopped, refused.
+        finished_at: First of result ready, result returned, stopped, refused; for a dossier
+            closed unsupplemented, the supplement request it ended on.
         returned_at: When the result was returned.
         correction_due_at: When a correction of the result is due.
         outcome: Early, on time or late, once finished.

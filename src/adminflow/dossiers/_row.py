@@ -52,7 +52,7 @@ class DossierRow:
     """The appointment given at receipt (or restart), before any extension."""
     finished_at: datetime | None
     """End of processing as Decision 766 indicator 2.1 reads it: first of result ready, result
-    returned, stopped, refused."""
+    returned, stopped, refused; for a dossier closed unsupplemented, the request it ended on."""
     returned_at: datetime | None
     outcome: str | None
     """``early``, ``on_time`` or ``late`` once finished, else None."""

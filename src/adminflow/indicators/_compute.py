@@ -196,7 +196,9 @@ def _satisfaction(t: Tally) -> tuple[float, float, str]:
     judged = t[_I["active"]] - t[_I["no_appointment"]]
     late = judged - t[_I["on_time"]]
     # 100 % - (late share + dissatisfied share), both over the 2.1 population.
-    return max(0, judged - late - t[_I["dissatisfied"]]), judged, ""
+    rated = t[_I["rated_receiving"]] + t[_I["rated_resolving"]]
+    note = "" if rated else "no dossier carries a rating: only late dossiers lower this rate"
+    return max(0, judged - late - t[_I["dissatisfied"]]), judged, note
 
 
 RATIOS: dict[str, Ratio] = {
