@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import IO
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -163,8 +164,8 @@ SLOTS: dict[str, dict[str, st.SearchStrategy[str] | None]] = {
 def _commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> Iterator[str]:
     """Every leaf command path of the parser, e.g. ``"catalog validate"``."""
     found = False
-    for action in parser._actions:  # noqa: SLF001 - argparse exposes sub-parsers only here
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             for name, sub in action.choices.items():
                 found = True
                 yield from _commands(sub, (*prefix, name))
@@ -196,8 +197,11 @@ def _arguments(command: str, data: st.DataObject) -> list[str]:
 
 def _run_forked(argv: list[str]) -> tuple[int, str, str]:
     """Run ``python -m adminflow ARGV`` in a forked child; its status, stdout and stderr."""
-    out = tempfile.TemporaryFile(dir=FOLDER)
-    err = tempfile.TemporaryFile(dir=FOLDER)
+    with tempfile.TemporaryFile(dir=FOLDER) as out, tempfile.TemporaryFile(dir=FOLDER) as err:
+        return _fork(argv, out, err)
+
+
+def _fork(argv: list[str], out: IO[bytes], err: IO[bytes]) -> tuple[int, str, str]:
     pid = os.fork()
     if pid == 0:  # the child: behave as the interpreter running `python -m adminflow`
         status = 1
@@ -212,7 +216,7 @@ def _run_forked(argv: list[str]) -> tuple[int, str, str]:
             status = code if isinstance(code, int) else (0 if code is None else 1)
             if not isinstance(code, int) and code is not None:
                 print(code, file=sys.stderr)
-        except BaseException:  # noqa: BLE001 - print it as the interpreter would
+        except BaseException:
             traceback.print_exc()
         finally:
             try:
@@ -225,8 +229,6 @@ def _run_forked(argv: list[str]) -> tuple[int, str, str]:
     err.seek(0)
     stdout = out.read().decode("utf-8", "replace")
     stderr = err.read().decode("utf-8", "replace")
-    out.close()
-    err.close()
     return os.waitstatus_to_exitcode(wait_status), stdout, stderr
 
 
