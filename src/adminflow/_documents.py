@@ -24,6 +24,7 @@ import json
 import math
 import tomllib
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import attrs
@@ -36,7 +37,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from adminflow.errors import InvalidValueError, Problem, ValidationError
+from adminflow.errors import FileError, InvalidValueError, Problem, ValidationError
 
 DocumentFormat = Literal["toml", "json"]
 FORMATS: tuple[DocumentFormat, ...] = ("toml", "json")
@@ -232,6 +233,37 @@ def parse(text: str, format: DocumentFormat, *, source: str) -> Any:
     except RecursionError:
         reason = f"not valid {format.upper()}: nested too deeply"
         raise InvalidValueError(source, "<text>", reason) from None
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``.
+
+    Raises:
+        FileError: The file cannot be read (a :class:`~adminflow.errors.FileMissingError`,
+            :class:`~adminflow.errors.FileIsDirectoryError`... also the matching built-in).
+        InvalidValueError: The path cannot name a file (a NUL character).
+    """
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileError.from_os_error(path, exc) from exc
+    except ValueError as exc:  # embedded NUL
+        raise InvalidValueError("path", str(path), f"cannot name a file: {exc}") from None
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to the file at ``path``.
+
+    Raises:
+        FileError: The file cannot be written (also the matching built-in).
+        InvalidValueError: The path cannot name a file (a NUL character).
+    """
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FileError.from_os_error(path, exc, writing=True) from exc
+    except ValueError as exc:
+        raise InvalidValueError("path", str(path), f"cannot name a file: {exc}") from None
 
 
 def decode(data: bytes, *, source: str) -> str:

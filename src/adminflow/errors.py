@@ -24,6 +24,10 @@ The hierarchy::
     │   └── AmbiguousCompetenceError            .candidates
     ├── CalendarError (ValueError)              .field .value .reason
     ├── MissingDependencyError (ImportError)    .package .extra
+    ├── FileError (OSError)                     .path .reason
+    │   ├── FileMissingError (FileNotFoundError)
+    │   ├── FileIsDirectoryError (IsADirectoryError)
+    │   └── FileAccessError (PermissionError)
     └── PersistenceError
         ├── ConcurrencyError                    .key .expected .actual
         ├── StorageError
@@ -45,6 +49,10 @@ __all__ = [
     "CompetenceError",
     "ConcurrencyError",
     "ConfigurationError",
+    "FileAccessError",
+    "FileError",
+    "FileIsDirectoryError",
+    "FileMissingError",
     "GuardFailedError",
     "InvalidValueError",
     "MissingDependencyError",
@@ -64,6 +72,15 @@ class AdminflowError(Exception):
     """Base class of every error adminflow raises on purpose."""
 
 
+#: Values longer than this are cut in messages (the attribute keeps the whole value).
+SHOWN = 80
+
+
+def _cut(text: str) -> str:
+    """``text``, or its first :data:`SHOWN` characters and its length when longer."""
+    return text if len(text) <= SHOWN else f"{text[:SHOWN]}… ({len(text):,} characters)"
+
+
 class InvalidValueError(AdminflowError, ValueError):
     """A value given to adminflow is not acceptable.
 
@@ -77,7 +94,7 @@ class InvalidValueError(AdminflowError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}: {reason}, got {value!r}")
+        super().__init__(f"{field}: {reason}, got {_cut(repr(value))}")
 
 
 @attrs.frozen
@@ -130,7 +147,8 @@ class NotFoundError(AdminflowError, LookupError):
     def __init__(self, kind: str, key: Any, *, hint: str = "") -> None:
         self.kind = kind
         self.key = key
-        message = f"unknown {kind}: {key!r}"
+        self.hint = hint
+        message = f"unknown {kind}: {_cut(repr(key))}"
         super().__init__(f"{message} ({hint})" if hint else message)
 
     def __str__(self) -> str:
@@ -250,7 +268,52 @@ class CalendarError(AdminflowError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}: {reason}, got {value!r}")
+        super().__init__(f"{field}: {reason}, got {_cut(repr(value))}")
+
+
+class FileError(AdminflowError, OSError):
+    """A file cannot be read or written; the operating system's error is the ``__cause__``.
+
+    Like attrs' errors, each subclass is also the matching built-in, so ``except
+    FileNotFoundError`` keeps working.
+
+    Attributes:
+        path: The path as given.
+        reason: Why, in words (``"no such file"``).
+    """
+
+    def __init__(self, path: Any, reason: str, errno: int | None = None) -> None:
+        super().__init__(errno, reason, str(path))
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{_cut(str(self.path))}: {self.reason}"
+
+    @classmethod
+    def from_os_error(cls, path: Any, exc: OSError, *, writing: bool = False) -> FileError:
+        """The adminflow error for ``exc``, raised while reading (or writing) ``path``."""
+        kind: type[FileError] = FileError
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, FileNotFoundError):
+            kind, reason = FileMissingError, ("no such folder" if writing else "no such file")
+        elif isinstance(exc, IsADirectoryError):
+            kind, reason = FileIsDirectoryError, "is a folder, not a file"
+        elif isinstance(exc, PermissionError):
+            kind, reason = FileAccessError, "permission denied"
+        return kind(path, reason, exc.errno)
+
+
+class FileMissingError(FileError, FileNotFoundError):
+    """The file, or the folder it should be written in, does not exist."""
+
+
+class FileIsDirectoryError(FileError, IsADirectoryError):
+    """The path names a folder where a file is expected."""
+
+
+class FileAccessError(FileError, PermissionError):
+    """The operating system does not allow reading or writing the file."""
 
 
 class MissingDependencyError(AdminflowError, ImportError):

@@ -470,7 +470,10 @@ class WorkingCalendar:
     # ------------------------------------------------------------ working time
 
     def _local(self, field: str, at: Any) -> dt.datetime:
-        return to_local(field, at, self.timezone)
+        try:
+            return to_local(field, at, self.timezone)
+        except OverflowError:  # near datetime.min/max: no local time exists
+            raise self._outside(field, at) from None
 
     def _working_us(self, field: str, at: Any) -> int:
         """Working microseconds from the start of the calendar up to the instant ``at``."""
@@ -613,7 +616,11 @@ class WorkingCalendar:
         try:
             return self.add_working_days(day, 1)
         except CalendarError:
-            raise self._outside("received_at", received_at) from None
+            reason = (
+                "it is handled on the next working day, which is after the supported years "
+                f"{self.first_year}-{self.last_year}"
+            )
+            raise CalendarError("received_at", received_at, reason) from None
 
     def due(self, received_at: dt.datetime, processing_time: ProcessingTime) -> Deadline:
         """The due instant (hạn trả kết quả) of ``processing_time`` from ``received_at``, explained.

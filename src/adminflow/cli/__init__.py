@@ -4,17 +4,31 @@ Each sub-command lives in its own private module exposing ``register(subparsers)
 module adds its parser and sets ``handler`` to a function ``(args) -> int`` (the exit status).
 Only the module of the sub-command being run is imported (with the parts of the library it
 uses): ``adminflow --help`` and ``adminflow --version`` import nothing but this package.
-Library errors (:class:`adminflow.errors.AdminflowError`) are printed on stderr and exit with
-status 2; nothing here holds domain logic.
+Every sub-command follows one convention (:mod:`adminflow.cli._convention`): exit status 0
+done, 1 the answer is "no", 2 the command could not be carried out, 130 interrupted; an error is
+one line on stderr (one JSON object with ``--json``) naming the option as the user typed it.
+A closed output pipe (``| head``) ends the command quietly and output the terminal cannot encode
+is escaped. Nothing here holds domain logic.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+from adminflow.cli._convention import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_PIPE,
+    CommandError,
+    Parser,
+    report,
+)
 
 __all__ = ["main"]
 
@@ -71,9 +85,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     them all without importing them. Without ``command`` every sub-command is registered in
     full (for documentation and tests).
     """
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="adminflow",
-        description="Vietnamese administrative procedures and dossier workflows.",
+        description=(
+            "Vietnamese administrative procedures and dossier workflows. Run "
+            "'adminflow COMMAND --help' for a command's options.\n\n"
+            "Exit status: 0 done; 1 the answer is no; 2 the command could not be carried out; "
+            "130 interrupted."
+        ),
     )
     parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -82,7 +101,52 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             importlib.import_module(f"adminflow.cli.{module}").register(subparsers)
         else:
             subparsers.add_parser(name, help=summary)
+    for leaf in _leaves(parser):
+        leaf.set_defaults(command=leaf.prog)
     return parser
+
+
+def _leaves(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """The parsers of the commands that run (those without sub-commands)."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        yield parser
+    for action in subs:
+        for sub in dict.fromkeys(action.choices.values()):
+            yield from _leaves(sub)
+
+
+def _degrade_output() -> None:
+    """Escape what the terminal cannot encode (Python backslash escapes), never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _run(arguments: list[str]) -> int:
+    """Parse, run the handler and report any error by the convention."""
+    as_json = "--json" in arguments
+    command = _command_of(arguments)
+    parser = build_parser(command) if command is not None else _overview()
+    prog = "adminflow"
+    try:
+        args = parser.parse_args(arguments)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        prog = getattr(args, "command", prog)
+        as_json = bool(getattr(args, "json", False))
+        from adminflow.errors import AdminflowError
+
+        try:
+            status: int = handler(args)
+        except AdminflowError as exc:
+            raise CommandError.from_library(exc) from exc
+    except CommandError as error:
+        error.prog = error.prog or prog
+        return report(error, as_json=as_json)
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,23 +156,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name; ``sys.argv[1:]`` when ``None``.
 
     Returns:
-        0 on success, 1 when a check fails (e.g. an invalid file), 2 on bad usage or input.
+        0 done; 1 the answer is "no" (nothing matched, the document has problems, receipt is
+        refused); 2 the command could not be carried out; 130 interrupted (Ctrl-C); 141 the
+        reader of the output went away (``| head``).
     """
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    command = _command_of(arguments)
-    parser = build_parser(command) if command is not None else _overview()
-    args = parser.parse_args(arguments)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stderr)
-        return 2
-    from adminflow.errors import AdminflowError
-
+    _degrade_output()
     try:
-        status: int = handler(args)
-    except AdminflowError as exc:
-        print(f"adminflow: error: {exc}", file=sys.stderr)
-        return 2
+        try:
+            status = _run(list(sys.argv[1:] if argv is None else argv))
+        except SystemExit as exc:  # --help and --version
+            status = exc.code if isinstance(exc.code, int) else 0
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("adminflow: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The recipe of Python's `signal` docs (note on SIGPIPE): point stdout at /dev/null so
+        # the interpreter's last flush stays quiet, and exit as a Unix tool would.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_PIPE
     return status
 
 

@@ -34,6 +34,7 @@ from adminflow._documents import (
     known_keys,
     parse,
     problems_of,
+    read_file,
     register_scalars,
     suggest,
 )
@@ -202,7 +203,7 @@ def path_and_format(path: str | Path) -> tuple[Path, str]:
 def read_rules_text(path: Path) -> str:
     """The text of a rule file (UTF-8, with or without a byte-order mark)."""
     try:
-        return decode(path.read_bytes(), source=str(path))
+        return decode(read_file(path), source=str(path))
     except InvalidValueError as exc:
         raise ValidationError([Problem("", exc.reason)], source=str(path)) from None
 

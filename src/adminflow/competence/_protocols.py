@@ -7,13 +7,21 @@ library's own :class:`~adminflow.procedures.Catalog` and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol
 
-from adminflow.errors import NotFoundError
+from adminflow.errors import InvalidValueError, NotFoundError
 from adminflow.jurisdictions import AdministrativeUnit, AuthorityKind, Level
 
-__all__ = ["CatalogLike", "GazetteerLike", "ProcedureLike", "province_of"]
+__all__ = [
+    "CatalogLike",
+    "GazetteerLike",
+    "ProcedureLike",
+    "check_authorities",
+    "check_catalog",
+    "check_gazetteer",
+    "province_of",
+]
 
 
 class ProcedureLike(Protocol):
@@ -58,3 +66,53 @@ def province_of(code: str, gazetteer: GazetteerLike | None) -> str | None:
         return gazetteer.unit(code).parent_code
     except NotFoundError:
         return None
+
+
+def _offers(value: object, methods: tuple[str, ...]) -> bool:
+    if isinstance(value, str | bytes | Mapping | type):
+        return False
+    return all(callable(getattr(value, name, None)) for name in methods)
+
+
+def check_catalog(catalog: Any) -> CatalogLike | None:
+    """``catalog`` itself when it is ``None`` or offers what :class:`CatalogLike` needs.
+
+    Raises:
+        InvalidValueError: Anything else (a string, a number, a dict...), naming ``catalog``.
+    """
+    if catalog is not None and not _offers(catalog, ("__contains__", "__iter__", "get")):
+        raise InvalidValueError(
+            "catalog", catalog, "must be a procedure catalogue (adminflow.procedures.Catalog)"
+        )
+    return catalog  # type: ignore[no-any-return]
+
+
+def check_gazetteer(gazetteer: Any) -> GazetteerLike | None:
+    """``gazetteer`` itself when it is ``None`` or offers what :class:`GazetteerLike` needs.
+
+    Raises:
+        InvalidValueError: Anything else, naming ``gazetteer``.
+    """
+    if gazetteer is not None and not _offers(gazetteer, ("__contains__", "unit")):
+        raise InvalidValueError(
+            "gazetteer", gazetteer, "must be a gazetteer (adminflow.jurisdictions.Gazetteer)"
+        )
+    return gazetteer  # type: ignore[no-any-return]
+
+
+def check_authorities(authorities: Any, kinds: type | tuple[type, ...]) -> tuple[Any, ...]:
+    """The authorities as a tuple, each checked to be one of ``kinds``.
+
+    Raises:
+        InvalidValueError: ``authorities`` is not a collection (``None``, a number, a string),
+            or an item is not an authority (field ``authorities[i]``).
+    """
+    if isinstance(authorities, str | bytes | Mapping) or not isinstance(authorities, Iterable):
+        raise InvalidValueError(
+            "authorities", authorities, "must be a collection of adminflow Authority objects"
+        )
+    items = tuple(authorities)
+    for i, authority in enumerate(items):
+        if not isinstance(authority, kinds):
+            raise InvalidValueError(f"authorities[{i}]", authority, "must be an Authority")
+    return items

@@ -58,7 +58,15 @@ from adminflow.competence._model import (
     Seat,
     as_day,
 )
-from adminflow.competence._protocols import CatalogLike, GazetteerLike, ProcedureLike, province_of
+from adminflow.competence._protocols import (
+    CatalogLike,
+    GazetteerLike,
+    ProcedureLike,
+    check_authorities,
+    check_catalog,
+    check_gazetteer,
+    province_of,
+)
 from adminflow.competence._rules import CompetenceRules
 from adminflow.errors import (
     AmbiguousCompetenceError,
@@ -152,16 +160,17 @@ class CompetenceResolver:
         if not isinstance(rules, CompetenceRules):
             raise InvalidValueError("rules", rules, "must be a CompetenceRules")
         self.rules = rules
+        catalog = check_catalog(catalog)
+        gazetteer = check_gazetteer(gazetteer)
+        extra = check_authorities(authorities, (Authority, DistrictAuthority))
+        if not isinstance(validate, bool):
+            raise InvalidValueError("validate", validate, "must be True or False")
         if gazetteer is None:
             from adminflow.jurisdictions import Gazetteer
 
             gazetteer = Gazetteer.vietnam()
         self.catalog = catalog
         self.gazetteer = gazetteer
-        extra = tuple(authorities)
-        for i, authority in enumerate(extra):
-            if not isinstance(authority, Authority | DistrictAuthority):
-                raise InvalidValueError(f"authorities[{i}]", authority, "must be an Authority")
         if validate:
             self.rules.validate(
                 catalog=catalog,

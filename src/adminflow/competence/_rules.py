@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import attrs
 
+from adminflow._documents import write_file
 from adminflow.competence import _io
 from adminflow.competence._model import (
     Assignment,
@@ -23,7 +24,13 @@ from adminflow.competence._model import (
     LegacyDistrict,
     a_noun,
 )
-from adminflow.competence._protocols import CatalogLike, GazetteerLike
+from adminflow.competence._protocols import (
+    CatalogLike,
+    GazetteerLike,
+    check_authorities,
+    check_catalog,
+    check_gazetteer,
+)
 from adminflow.competence._validation import Validator
 from adminflow.errors import InvalidValueError, Problem, ValidationError
 from adminflow.jurisdictions import Authority
@@ -144,8 +151,17 @@ class CompetenceRules:
         (``authorities`` plus this rule set's own).
 
         Pass ``catalog`` to also catch a procedure-scoped rule overlapping a field-scoped one.
+
+        Raises:
+            InvalidValueError: ``catalog``, ``gazetteer`` or ``authorities`` is not what it
+                should be (a catalogue, a gazetteer, a collection of authorities).
         """
-        return Validator(self, catalog, gazetteer, authorities).run()
+        return Validator(
+            self,
+            check_catalog(catalog),
+            check_gazetteer(gazetteer),
+            check_authorities(authorities, Authority),
+        ).run()
 
     def validate(
         self,
@@ -223,6 +239,8 @@ def loads_rules(
         >>> str(rules.decentralizations[0].grantee)
         'commune/peoples_committee'
     """
+    if not isinstance(validate, bool):
+        raise InvalidValueError("validate", validate, "must be True or False")
     document = _io.parse_rules(text, format, source=source)
     rules = _io.rules_from_dict(document, CompetenceRules, source=source)
     if validate:
@@ -234,7 +252,8 @@ def load_rules(path: str | Path, *, validate: bool = True) -> CompetenceRules:
     """Read a rule set from a ``.toml`` or ``.json`` file (format from the suffix).
 
     Raises:
-        OSError: The file cannot be read.
+        FileError: The file cannot be read (also the matching ``OSError``, e.g.
+            ``FileNotFoundError``).
         ValidationError: Every problem of the document, at once (also: not UTF-8).
         InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
     """
@@ -259,11 +278,11 @@ def dump_rules(rules: CompetenceRules, path: str | Path) -> None:
     """Write a rule set to a ``.toml`` or ``.json`` file (format from the suffix).
 
     Raises:
-        OSError: The file cannot be written.
+        FileError: The file cannot be written (also the matching ``OSError``).
         InvalidValueError: The suffix is neither ``.toml`` nor ``.json``.
     """
     path, format_ = _io.path_and_format(path)
-    path.write_text(dumps_rules(rules, format=format_), encoding="utf-8")
+    write_file(path, dumps_rules(rules, format=format_))
 
 
 @functools.cache

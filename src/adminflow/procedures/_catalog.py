@@ -159,12 +159,26 @@ class Catalog:
         Examples:
             >>> [p.code for p in Catalog.sample().by_field("Chứng thực")]
             ['2.000815', '2.000884']
+
+        Raises:
+            InvalidValueError: ``field`` is not a string.
         """
+        if not isinstance(field, str):
+            raise InvalidValueError("field", field, "must be the name of a field (a string)")
         return tuple(p for p in self.procedures if p.field == field)
 
-    def by_level(self, level: Level) -> tuple[Procedure, ...]:
-        """The procedures decided at ``level``, in catalogue order."""
-        return tuple(p for p in self.procedures if p.level == level)
+    def by_level(self, level: Level | str) -> tuple[Procedure, ...]:
+        """The procedures decided at ``level`` (a :class:`Level` or its code), in catalogue order.
+
+        Raises:
+            InvalidValueError: ``level`` is not a level.
+        """
+        try:
+            wanted = Level(level)
+        except (ValueError, TypeError):
+            choices = ", ".join(lv.value for lv in Level)
+            raise InvalidValueError("level", level, f"must be a Level ({choices})") from None
+        return tuple(p for p in self.procedures if p.level == wanted)
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -201,7 +215,8 @@ class Catalog:
         """Read a catalogue file; the format comes from the suffix (``.toml``, ``.json``).
 
         Raises:
-            OSError: The file cannot be read.
+            FileError: The file cannot be read (also the matching ``OSError``, e.g.
+                ``FileNotFoundError``).
             ValidationError: The document has problems (all of them are listed).
             InvalidValueError: The file is not UTF-8 TOML/JSON, the format is unknown, or
                 ``path`` is not a path.
@@ -216,7 +231,7 @@ class Catalog:
         """Write the catalogue to a UTF-8 file; the format comes from the suffix unless given.
 
         Raises:
-            OSError: The file cannot be written.
+            FileError: The file cannot be written (also the matching ``OSError``).
             InvalidValueError: The format is unknown, or ``path`` is not a path.
         """
         _io.dump(_to_document(self), _path(path), format)

@@ -33,9 +33,11 @@ from adminflow._documents import (
     is_frozenset,
     parse,
     problems_of,
+    read_file,
     register_scalars,
     structure_time,
     suggest,
+    write_file,
 )
 from adminflow.calendar import ProcessingTime, TimeUnit
 from adminflow.errors import InvalidValueError, Problem, ValidationError
@@ -336,7 +338,7 @@ def _format_of(path: Path, format: Format | None) -> Format:
 def load(path: Path, format: Format | None) -> CatalogDocument:
     """Read a catalogue file (UTF-8, with or without a byte-order mark)."""
     fmt = _format_of(path, format)
-    return loads(decode(path.read_bytes(), source=str(path)), fmt, source=str(path))
+    return loads(decode(read_file(path), source=str(path)), fmt, source=str(path))
 
 
 def dumps(catalog: CatalogDocument, format: Format) -> str:
@@ -350,7 +352,7 @@ def dumps(catalog: CatalogDocument, format: Format) -> str:
 
 def dump(catalog: CatalogDocument, path: Path, format: Format | None) -> None:
     """Write a catalogue file."""
-    path.write_text(dumps(catalog, _format_of(path, format)), encoding="utf-8")
+    write_file(path, dumps(catalog, _format_of(path, format)))
 
 
 @functools.cache
