@@ -35,7 +35,7 @@ def to_timezone(value: ZoneInfo | str) -> ZoneInfo:
         return value
     try:
         return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
         raise InvalidValueError("timezone", value, "must be an IANA time zone name") from exc
 
 

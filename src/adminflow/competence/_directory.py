@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from adminflow.competence._model import LegacyDistrict
-from adminflow.competence._protocols import GazetteerLike
-from adminflow.errors import NotFoundError
+from adminflow.competence._protocols import GazetteerLike, check_authorities, check_gazetteer
+from adminflow.errors import InvalidValueError, NotFoundError
 from adminflow.jurisdictions import Authority, AuthorityKind, Level
 
 __all__ = ["AnyAuthority", "AuthorityDirectory", "DistrictAuthority"]
@@ -83,12 +83,19 @@ class AuthorityDirectory:
         gazetteer: GazetteerLike | None = None,
         districts: Iterable[LegacyDistrict] = (),
     ) -> None:
+        listed = check_authorities(authorities, (Authority, DistrictAuthority))
+        self._gazetteer = check_gazetteer(gazetteer)
+        if isinstance(districts, str | bytes) or not isinstance(districts, Iterable):
+            raise InvalidValueError("districts", districts, "must be a collection of districts")
+        self._districts: dict[str, LegacyDistrict] = {}
+        for i, district in enumerate(districts):
+            if not isinstance(district, LegacyDistrict):
+                raise InvalidValueError(f"districts[{i}]", district, "must be a LegacyDistrict")
+            self._districts[district.code] = district
         self._by_id: dict[str, AnyAuthority] = {}
         self._by_place: dict[tuple[str, AuthorityKind], list[AnyAuthority]] = defaultdict(list)
-        self._gazetteer = gazetteer
-        self._districts = {d.code: d for d in districts}
         self._made: dict[tuple[str, AuthorityKind], tuple[AnyAuthority, ...]] = {}
-        for authority in authorities:
+        for authority in listed:
             self._by_id[authority.id] = authority
             self._by_place[(authority.unit_code, authority.kind)].append(authority)
 
@@ -104,6 +111,8 @@ class AuthorityDirectory:
         Raises:
             NotFoundError: No authority has that id.
         """
+        if not isinstance(authority_id, str):
+            raise InvalidValueError("authority_id", authority_id, "must be a string")
         try:
             return self._by_id[authority_id]
         except KeyError:
@@ -115,7 +124,19 @@ class AuthorityDirectory:
         """The authorities of ``kind`` serving ``unit_code`` (listed, else standard ones).
 
         With ``function``, only the listed bodies that carry it (their ``function``).
+
+        Raises:
+            InvalidValueError: ``unit_code`` is not a string, ``kind`` not an authority kind or
+                ``function`` not a string.
         """
+        if not isinstance(unit_code, str):
+            raise InvalidValueError("unit_code", unit_code, "must be a string")
+        try:
+            kind = AuthorityKind(kind)
+        except (ValueError, TypeError):
+            raise InvalidValueError("kind", kind, "must be an AuthorityKind") from None
+        if function is not None and not isinstance(function, str):
+            raise InvalidValueError("function", function, "must be a string or None")
         listed = self._by_place.get((unit_code, kind))
         if function is not None:
             return tuple(a for a in listed or () if getattr(a, "function", None) == function)

@@ -305,7 +305,15 @@ class Scope:
     fields: frozenset[str] = attrs.field(factory=frozenset, converter=_field_names)
 
     def covers(self, procedure_code: str, field: str | None) -> bool:
-        """Whether the scope covers the procedure with this code and field."""
+        """Whether the scope covers the procedure with this code and field.
+
+        Raises:
+            InvalidValueError: ``procedure_code`` or ``field`` is not a string.
+        """
+        if not isinstance(procedure_code, str):
+            raise InvalidValueError("procedure_code", procedure_code, "must be a string")
+        if field is not None and not isinstance(field, str):
+            raise InvalidValueError("field", field, "must be a string or None")
         return procedure_code in self.procedures or (field is not None and field in self.fields)
 
     def index_keys(self) -> Iterator[ScopeKey]:
