@@ -136,6 +136,7 @@ def _run(arguments: list[str]) -> int:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
         prog = getattr(args, "command", prog)
+        args.argv = arguments  # the words as typed, for messages
         as_json = bool(getattr(args, "json", False))
         from adminflow.errors import AdminflowError
 
