@@ -9,7 +9,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from adminflow.errors import InvalidValueError, Problem, ValidationError
+from adminflow.cli._convention import CommandError, cut, exit_statuses
+from adminflow.cli._words import words
+from adminflow.errors import FileError, InvalidValueError, NotFoundError, Problem, ValidationError
 from adminflow.jurisdictions import Level
 from adminflow.procedures import Catalog, Procedure
 from adminflow.procedures._io import converter
@@ -36,30 +38,51 @@ def register(subparsers: Any) -> None:
         "validate",
         help="check a catalogue file and report every problem",
         description=(
-            "Check a catalogue file. Exit status 0 and a summary when it is valid; 1 and one "
-            "line per problem (path: message) when it is not; 2 when the file cannot be read "
-            "or is not TOML/JSON."
+            "Check a catalogue file: a summary when it is valid, else one line per problem "
+            "(path: message) on stdout and their count on stderr."
+        ),
+        epilog=exit_statuses(
+            "the catalogue has problems", "a file that cannot be read or is not TOML/JSON"
         ),
     )
     validate.add_argument("file", help="a .toml or .json catalogue")
     validate.add_argument("--format", choices=_FORMATS, help="override the file suffix")
     validate.set_defaults(handler=_validate)
 
-    listing = commands.add_parser("list", help="list the procedures of a catalogue")
+    listing = commands.add_parser(
+        "list",
+        help="list the procedures of a catalogue",
+        description=(
+            "List the procedures of a catalogue (the sample without --file): code, level, "
+            "processing time and name, optionally only one field or level."
+        ),
+        epilog=exit_statuses("no procedure matches --field/--level", "a file that cannot be read"),
+    )
     _add_file(listing)
     listing.add_argument("--field", help="only this field (lĩnh vực), exact name")
     listing.add_argument("--level", choices=[lv.value for lv in Level], help="only this level")
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=_list)
 
-    show = commands.add_parser("show", help="show one procedure by its code")
+    show = commands.add_parser(
+        "show",
+        help="show one procedure by its code",
+        description="Show one procedure of a catalogue (the sample without --file).",
+        epilog=exit_statuses(None, "a file that cannot be read, an unknown code"),
+    )
     show.add_argument("code", help="procedure code, e.g. 1.001193")
     _add_file(show)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=_show)
 
     dump = commands.add_parser(
-        "dump", help="print a catalogue as TOML or JSON (a starting point for your own)"
+        "dump",
+        help="print a catalogue as TOML or JSON (a starting point for your own)",
+        description=(
+            "Print a catalogue (the sample without --file) as TOML or JSON, a starting point "
+            "for your own."
+        ),
+        epilog=exit_statuses(None, "a file that cannot be read"),
     )
     _add_file(dump)
     dump.add_argument("--to", choices=_FORMATS, default="toml", help="output format (toml)")
@@ -71,32 +94,31 @@ def _add_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=_FORMATS, help="override the file suffix")
 
 
-def _error(message: str) -> int:
-    print(f"adminflow: error: {message}", file=sys.stderr)
-    return 2
-
-
 def _load(args: argparse.Namespace) -> Catalog | int:
     """The catalogue named by ``--file`` (the sample without it), or an exit status."""
     path = getattr(args, "file", None)
     if path is None:
         return Catalog.sample()
-    return _read(path, args.format, report=lambda p: print(f"{path}: {p}", file=sys.stderr))
+    return _read(path, args.format, report=lambda p: print(cut(f"{path}: {p}", 500)))
 
 
 def _read(path: str, format: Any, *, report: Callable[[Problem], None]) -> Catalog | int:
-    """Read a catalogue file, or report why not and return the exit status (1 or 2)."""
+    """Read a catalogue file, or report its problems and return 1.
+
+    Raises:
+        CommandError: The file cannot be read or is not TOML/JSON (exit status 2).
+    """
     try:
         return Catalog.load(path, format=format)
-    except OSError as exc:
-        return _error(f"cannot read {path}: {exc.strerror or exc}")
+    except FileError as exc:
+        raise CommandError(None, None, f"cannot read {cut(path)}: {exc.reason}") from exc
     except ValidationError as exc:
         for problem in exc.problems:
             report(problem)
-        print(f"adminflow: {path}: {_count(len(exc.problems))}", file=sys.stderr)
+        print(f"adminflow: {cut(path)}: {_count(len(exc.problems))}", file=sys.stderr)
         return 1
     except InvalidValueError as exc:
-        return _error(f"{path}: {exc.reason}")
+        raise CommandError(None, None, f"{cut(path)}: {cut(exc.reason, 300)}") from exc
 
 
 def _count(n: int) -> str:
@@ -104,7 +126,7 @@ def _count(n: int) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    catalog = _read(args.file, args.format, report=print)
+    catalog = _read(args.file, args.format, report=lambda p: print(cut(str(p), 500)))
     if isinstance(catalog, int):
         return catalog
     levels = Counter(p.level.value for p in catalog)
@@ -131,9 +153,12 @@ def _list(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print(json.dumps([_record(p) for p in rows], ensure_ascii=False, indent=2))
-        return 0
-    for p in rows:
+    for p in [] if args.json else rows:
         print(f"{p.code:<24} {p.level.value:<8} {p.processing_time!s:<28} {p.name}")
+    if not rows:
+        wanted = [f"--{n} {cut(v)}" for n, v in (("field", args.field), ("level", args.level)) if v]
+        print(f"adminflow: no procedure matches {' '.join(wanted)}".rstrip(), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -141,7 +166,10 @@ def _show(args: argparse.Namespace) -> int:
     catalog = _load(args)
     if isinstance(catalog, int):
         return catalog
-    versions = catalog.versions(args.code)
+    try:
+        versions = catalog.versions(args.code)
+    except NotFoundError as exc:
+        raise CommandError("CODE", args.code, "unknown procedure") from exc
     if args.json:
         records = [_record(p) for p in versions]
         data = records[0] if len(records) == 1 else records
@@ -158,16 +186,16 @@ def _describe(p: Procedure) -> str:
         f"{p.code}  {p.name}",
         f"  valid:            [{start}, {end})",
         f"  field:            {p.field}",
-        f"  competent:        {p.authority_kind.value} ({p.level.value} level)",
+        f"  competent:        {words(p.authority_kind)} ({words(p.level)} level)",
         f"  processing time:  {p.processing_time}",
         *(
             f"    {'plus' if e.mode.value == 'additional' else 'or'} {e.time} when {e.condition}"
             for e in p.extensions
         ),
-        f"  channels:         {', '.join(sorted(c.value for c in p.channels))}",
-        f"  online service:   {p.online_service.value}",
-        f"  boundary-free:    {p.boundary_free.value}",
-        f"  result:           {p.result.value}",
+        f"  channels:         {', '.join(sorted(words(c) for c in p.channels))}",
+        f"  online service:   {words(p.online_service)}",
+        f"  boundary-free:    {words(p.boundary_free)}",
+        f"  result:           {words(p.result)}",
     ]
     lines += [f"  fee:              {f.amount_vnd:,} VND  {f.description}" for f in p.fees]
     lines += [f"  step:             {s.budget:g}  {s.name} ({s.role})" for s in p.steps]

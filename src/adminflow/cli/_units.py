@@ -8,6 +8,9 @@ import sys
 from typing import Any
 
 from adminflow.cli._args import positive_int
+from adminflow.cli._convention import CommandError, cut, exit_statuses
+from adminflow.cli._words import words
+from adminflow.errors import InvalidValueError, NotFoundError
 from adminflow.jurisdictions import AdministrativeUnit, Gazetteer, Level
 
 __all__ = ["register"]
@@ -30,8 +33,9 @@ def register(subparsers: Any) -> None:
         help="find units by name, ignoring case and diacritics",
         description=(
             "Find units by name, ignoring case, diacritics and tone placement; exact matches "
-            "first. Prints code, kind, name and province. Exit status 1 when nothing matches."
+            "first. Prints code, kind, name and province."
         ),
+        epilog=exit_statuses("nothing matches"),
     )
     search.add_argument("text", help='what to look for, e.g. "khanh hoa"')
     search.add_argument("--limit", type=positive_int, default=10, help="most results (10)")
@@ -41,12 +45,22 @@ def register(subparsers: Any) -> None:
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(handler=_search)
 
-    show = commands.add_parser("show", help="show one unit by its code")
+    show = commands.add_parser(
+        "show",
+        help="show one unit by its code",
+        description="Show one province or commune-level unit by its code.",
+        epilog=exit_statuses(None, "an unknown code"),
+    )
     show.add_argument("code", help="2-digit province or 5-digit commune code")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=_show)
 
-    communes = commands.add_parser("communes", help="list the commune-level units of a province")
+    communes = commands.add_parser(
+        "communes",
+        help="list the commune-level units of a province",
+        description="List the commune-level units (xã, phường, đặc khu) of a province.",
+        epilog=exit_statuses(None, "an unknown province code"),
+    )
     communes.add_argument("province", help="2-digit province code")
     communes.add_argument("--json", action="store_true", help="print JSON")
     communes.set_defaults(handler=_communes)
@@ -65,7 +79,7 @@ def _record(gazetteer: Gazetteer, unit: AdministrativeUnit) -> dict[str, Any]:
 
 
 def _print_table(gazetteer: Gazetteer, units: list[AdministrativeUnit]) -> None:
-    rows = [_record(gazetteer, u) for u in units]
+    rows = [{**_record(gazetteer, u), "kind": words(u.kind)} for u in units]
     width_kind = max(len(r["kind"]) for r in rows)
     width_name = max(len(r["name"]) for r in rows)
     for r in rows:
@@ -84,23 +98,32 @@ def _print(gazetteer: Gazetteer, units: list[AdministrativeUnit], *, as_json: bo
 def _search(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.vietnam()
     level = None if args.level is None else Level(args.level)
-    units = gazetteer.search(args.text, limit=args.limit, level=level)
+    try:
+        units = gazetteer.search(args.text, limit=args.limit, level=level)
+    except InvalidValueError as exc:
+        raise CommandError("TEXT", args.text, exc.reason) from exc
     _print(gazetteer, units, as_json=args.json)
     if not units:
-        print(f"adminflow: no unit matches {args.text!r}", file=sys.stderr)
+        print(f"adminflow: no unit matches {cut(args.text)}", file=sys.stderr)
         return 1
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.vietnam()
-    unit = gazetteer.unit(args.code)
+    try:
+        unit = gazetteer.unit(args.code)
+    except NotFoundError as exc:
+        raise CommandError("CODE", args.code, "unknown administrative unit") from exc
+    except InvalidValueError as exc:
+        raise CommandError("CODE", args.code, exc.reason) from exc
     record = _record(gazetteer, unit)
     if unit.level is Level.PROVINCE:
         record["communes"] = len(gazetteer.communes_of(unit.code))
     if args.json:
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return 0
+    record["kind"] = words(unit.kind)
     for key, value in record.items():
         if value is not None:
             print(f"{key + ':':<13}{value}")
@@ -109,5 +132,11 @@ def _show(args: argparse.Namespace) -> int:
 
 def _communes(args: argparse.Namespace) -> int:
     gazetteer = Gazetteer.vietnam()
-    _print(gazetteer, list(gazetteer.communes_of(args.province)), as_json=args.json)
+    try:
+        communes = list(gazetteer.communes_of(args.province))
+    except NotFoundError as exc:
+        raise CommandError("PROVINCE", args.province, "unknown province") from exc
+    except InvalidValueError as exc:
+        raise CommandError("PROVINCE", args.province, exc.reason) from exc
+    _print(gazetteer, communes, as_json=args.json)
     return 0
