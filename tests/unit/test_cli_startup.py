@@ -32,10 +32,13 @@ def _loaded(argv: list[str]) -> tuple[list[str], bool]:
 class TestStartUp:
     @pytest.mark.parametrize("argv", [["--help"], ["--version"], []])
     def test_overview_imports_only_the_cli(self, argv: list[str]) -> None:
-        """`adminflow --help`, `--version` and no arguments import no part of the library."""
+        """`adminflow --help`, `--version` and no arguments import the CLI, no part of the library.
+
+        ``adminflow.cli._convention`` (exit statuses, error format) belongs to the CLI.
+        """
         modules, metadata = _loaded(argv)
 
-        assert modules == ["adminflow", "adminflow.cli"]
+        assert modules == ["adminflow", "adminflow.cli", "adminflow.cli._convention"]
         assert metadata == (argv == ["--version"])
 
     def test_a_subcommand_imports_its_own_module_only(self) -> None:

@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
             "the catalogue has problems", "a file that cannot be read or is not TOML/JSON"
         ),
     )
-    validate.add_argument("file", help="a .toml or .json catalogue")
+    validate.add_argument("file", metavar="FILE", help="a .toml or .json catalogue")
     validate.add_argument("--format", choices=_FORMATS, help="override the file suffix")
     validate.set_defaults(handler=_validate)
 
@@ -59,7 +59,7 @@ def register(subparsers: Any) -> None:
         epilog=exit_statuses("no procedure matches --field/--level", "a file that cannot be read"),
     )
     _add_file(listing)
-    listing.add_argument("--field", help="only this field (lĩnh vực), exact name")
+    listing.add_argument("--field", metavar="FIELD", help="only this field (lĩnh vực), exact name")
     listing.add_argument("--level", choices=[lv.value for lv in Level], help="only this level")
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=_list)
@@ -70,7 +70,7 @@ def register(subparsers: Any) -> None:
         description="Show one procedure of a catalogue (the sample without --file).",
         epilog=exit_statuses(None, "a file that cannot be read, an unknown code"),
     )
-    show.add_argument("code", help="procedure code, e.g. 1.001193")
+    show.add_argument("code", metavar="CODE", help="procedure code, e.g. 1.001193")
     _add_file(show)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=_show)
@@ -90,7 +90,9 @@ def register(subparsers: Any) -> None:
 
 
 def _add_file(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--file", help="a .toml or .json catalogue (default: the sample)")
+    parser.add_argument(
+        "--file", metavar="FILE", help="a .toml or .json catalogue (default: the sample)"
+    )
     parser.add_argument("--format", choices=_FORMATS, help="override the file suffix")
 
 

@@ -51,8 +51,10 @@ def register(subparsers: Any) -> None:
             "the rules have problems", "a file that cannot be read or is not TOML/JSON"
         ),
     )
-    validate.add_argument("file", help="a .toml or .json rule file")
-    validate.add_argument("--catalog", help="catalogue file to check codes against (sample)")
+    validate.add_argument("file", metavar="FILE", help="a .toml or .json rule file")
+    validate.add_argument(
+        "--catalog", metavar="FILE", help="catalogue file to check codes against (sample)"
+    )
     validate.set_defaults(handler=_validate)
 
     resolve = commands.add_parser(
@@ -67,8 +69,8 @@ def register(subparsers: Any) -> None:
             None, "a file that cannot be read, an unknown code, no single competent authority"
         ),
     )
-    resolve.add_argument("procedure", help="procedure code, e.g. 1.013225")
-    resolve.add_argument("unit", help="unit code of the dossier, e.g. 22366")
+    resolve.add_argument("procedure", metavar="PROCEDURE", help="procedure code, e.g. 1.013225")
+    resolve.add_argument("unit", metavar="UNIT", help="unit code of the dossier, e.g. 22366")
     _add_common(resolve)
     resolve.set_defaults(handler=_resolve)
 
@@ -82,9 +84,11 @@ def register(subparsers: Any) -> None:
         ),
         epilog=exit_statuses("receipt is refused", "a file that cannot be read, an unknown code"),
     )
-    receive.add_argument("procedure", help="procedure code")
-    receive.add_argument("receiving", help="code of the receiving unit")
-    receive.add_argument("subject", help="code of the unit the dossier belongs to")
+    receive.add_argument("procedure", metavar="PROCEDURE", help="procedure code")
+    receive.add_argument("receiving", metavar="RECEIVING", help="code of the receiving unit")
+    receive.add_argument(
+        "subject", metavar="SUBJECT", help="code of the unit the dossier belongs to"
+    )
     _add_common(receive)
     receive.set_defaults(handler=_receive)
 
@@ -104,9 +108,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "--on", required=True, type=day, metavar="DAY", help="receipt day, YYYY-MM-DD"
     )
     rules = parser.add_mutually_exclusive_group()
-    rules.add_argument("--rules", help="a .toml or .json rule file (default: no rules)")
+    rules.add_argument(
+        "--rules", metavar="FILE", help="a .toml or .json rule file (default: no rules)"
+    )
     rules.add_argument("--example", action="store_true", help="use the Khánh Hòa example rules")
-    parser.add_argument("--catalog", help="catalogue file (default: the sample)")
+    parser.add_argument("--catalog", metavar="FILE", help="catalogue file (default: the sample)")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 

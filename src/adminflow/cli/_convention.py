@@ -62,8 +62,16 @@ def exit_statuses(no: str | None, cannot: str = "") -> str:
     causes = "bad usage" + (f", {cannot}" if cannot else "") + ", a value out of range"
     lines = ["exit status:", "  0    done"]
     if no is not None:
-        lines.append(f"  1    the answer is no: {no}")
-    lines += [f"  2    the command could not be carried out: {causes}", "  130  interrupted"]
+        lines += textwrap.wrap(
+            f"the answer is no: {no}", 70, initial_indent="  1    ", subsequent_indent=" " * 7
+        )
+    lines += textwrap.wrap(
+        f"the command could not be carried out: {causes}",
+        70,
+        initial_indent="  2    ",
+        subsequent_indent=" " * 7,
+    )
+    lines.append("  130  interrupted (Ctrl-C)")
     return "\n".join(lines)
 
 

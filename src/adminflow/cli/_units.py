@@ -37,8 +37,10 @@ def register(subparsers: Any) -> None:
         ),
         epilog=exit_statuses("nothing matches"),
     )
-    search.add_argument("text", help='what to look for, e.g. "khanh hoa"')
-    search.add_argument("--limit", type=positive_int, default=10, help="most results (10)")
+    search.add_argument("text", metavar="TEXT", help='what to look for, e.g. "khanh hoa"')
+    search.add_argument(
+        "--limit", type=positive_int, metavar="N", default=10, help="most results (10)"
+    )
     search.add_argument(
         "--level", choices=[Level.PROVINCE.value, Level.COMMUNE.value], help="only this level"
     )
@@ -51,7 +53,7 @@ def register(subparsers: Any) -> None:
         description="Show one province or commune-level unit by its code.",
         epilog=exit_statuses(None, "an unknown code"),
     )
-    show.add_argument("code", help="2-digit province or 5-digit commune code")
+    show.add_argument("code", metavar="CODE", help="2-digit province or 5-digit commune code")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=_show)
 
@@ -61,7 +63,7 @@ def register(subparsers: Any) -> None:
         description="List the commune-level units (xã, phường, đặc khu) of a province.",
         epilog=exit_statuses(None, "an unknown province code"),
     )
-    communes.add_argument("province", help="2-digit province code")
+    communes.add_argument("province", metavar="PROVINCE", help="2-digit province code")
     communes.add_argument("--json", action="store_true", help="print JSON")
     communes.set_defaults(handler=_communes)
 
