@@ -39,7 +39,7 @@ EXIT_STATUSES = {0, 1, 2}
 #: No output line may be longer than this (values are cut to ~80 characters when echoed).
 LONGEST_LINE = 4000
 #: Runs per sub-command; a fork costs a few milliseconds.
-EXAMPLES = min(settings.default.max_examples, 40)
+EXAMPLES = min(settings.default.max_examples, 60)
 RUNS = {"runs": 0}
 
 FOLDER = Path(tempfile.mkdtemp(prefix="adminflow-cli-fuzz-"))

@@ -130,7 +130,11 @@ def _run(arguments: list[str]) -> int:
     parser = build_parser(command) if command is not None else _overview()
     prog = "adminflow"
     try:
-        args = parser.parse_args(arguments)
+        args, extra = parser.parse_known_args(arguments)
+        if extra:
+            command_prog = getattr(args, "command", prog)
+            words = " ".join(extra)
+            raise CommandError(None, words, "unrecognized arguments", prog=command_prog)
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.print_help(sys.stderr)

@@ -213,7 +213,7 @@ class Parser(argparse.ArgumentParser):
             raise CommandError(
                 field, self._typed, exc.message, prog=self.prog, has_value=self._typed is not None
             )
-        raise CommandError(None, None, message, prog=self.prog, has_value=False)
+        raise CommandError(None, None, cut(message, 300), prog=self.prog, has_value=False)
 
 
 def report(error: CommandError, *, as_json: bool) -> int:
