@@ -73,7 +73,7 @@ class AdminflowError(Exception):
 
 
 #: Values longer than this are cut in messages (the attribute keeps the whole value).
-SHOWN = 80
+SHOWN = 160
 
 
 def _cut(text: str) -> str:

@@ -212,7 +212,7 @@ class TestCatalogListShowDump:
         result = run("show", "9.999999")
 
         assert result.returncode == 2
-        assert "unknown procedure: '9.999999'" in result.stderr
+        assert "CODE: unknown procedure, got 9.999999" in result.stderr
 
     def test_dump_then_validate(self, tmp_path: Path) -> None:
         """The sample dumped as JSON is a valid catalogue file of 18 entries (17 codes)."""

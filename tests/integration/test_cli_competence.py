@@ -102,5 +102,5 @@ class TestCompetenceBadInput:
         result = run("resolve", "1.013225", "99999", "--on", "2026-01-05", "--example")
 
         assert result.returncode == 2
-        assert "'99999'" in result.stderr
+        assert "UNIT: unknown administrative unit, got 99999" in result.stderr
         assert "unit" in result.stderr

@@ -27,7 +27,7 @@ class TestUnitsSearch:
         lines = result.stdout.splitlines()
         assert result.returncode == 0, result.stderr
         assert len(lines) == 3
-        assert lines[0].split()[:4] == ["56", "tinh", "Tỉnh", "Khánh"]
+        assert lines[0].split()[:4] == ["56", "tỉnh", "Tỉnh", "Khánh"]
         assert lines[1].startswith("04342")
         assert lines[1].endswith("Tỉnh Lào Cai")
 
