@@ -170,8 +170,8 @@ class CommandError(Exception):
         if isinstance(exc, NotFoundError):
             hint = str(getattr(exc, "hint", ""))
             found = options.get(hint) or options.get(exc.kind)
-            reason = f"unknown {exc.kind}" + (f" ({hint})" if hint and found is None else "")
-            return cls(found, exc.key, reason)
+            unknown = f"unknown {exc.kind}" + (f" ({hint})" if hint and found is None else "")
+            return cls(found, exc.key, unknown)
         field = getattr(exc, "field", None)
         reason = getattr(exc, "reason", None)
         if isinstance(exc, ValidationError) or not isinstance(field, str) or reason is None:

@@ -85,7 +85,8 @@ class AuthorityDirectory:
     ) -> None:
         listed = check_authorities(authorities, (Authority, DistrictAuthority))
         self._gazetteer = check_gazetteer(gazetteer)
-        if isinstance(districts, str | bytes) or not isinstance(districts, Iterable):
+        given: object = districts
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
             raise InvalidValueError("districts", districts, "must be a collection of districts")
         self._districts: dict[str, LegacyDistrict] = {}
         for i, district in enumerate(districts):
