@@ -101,10 +101,14 @@ def _load(args: argparse.Namespace) -> Catalog | int:
     path = getattr(args, "file", None)
     if path is None:
         return Catalog.sample()
-    return _read(path, args.format, report=lambda p: print(cut(f"{path}: {p}", 500)))
+    return _read(
+        path, args.format, report=lambda p: print(cut(f"{path}: {p}", 500)), option="--file"
+    )
 
 
-def _read(path: str, format: Any, *, report: Callable[[Problem], None]) -> Catalog | int:
+def _read(
+    path: str, format: Any, *, report: Callable[[Problem], None], option: str = "FILE"
+) -> Catalog | int:
     """Read a catalogue file, or report its problems and return 1.
 
     Raises:
@@ -120,6 +124,9 @@ def _read(path: str, format: Any, *, report: Callable[[Problem], None]) -> Catal
         print(f"adminflow: {cut(path)}: {_count(len(exc.problems))}", file=sys.stderr)
         return 1
     except InvalidValueError as exc:
+        if exc.field == "path":  # the suffix: say which option fixes it
+            reason = "needs a .toml or .json suffix, or --format"
+            raise CommandError(option, path, reason) from exc
         raise CommandError(None, None, f"{cut(path)}: {cut(exc.reason, 300)}") from exc
 
 
