@@ -102,7 +102,10 @@ def _load(args: argparse.Namespace) -> Catalog | int:
     if path is None:
         return Catalog.sample()
     return _read(
-        path, args.format, report=lambda p: print(cut(f"{path}: {p}", 500)), option="--file"
+        path,
+        args.format,
+        report=lambda p: print(cut(f"{path}: {p}", 500), file=sys.stderr),
+        option="--file",
     )
 
 
