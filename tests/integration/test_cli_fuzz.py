@@ -243,8 +243,13 @@ def _warm() -> Iterator[None]:
 
 
 def test_every_command_is_fuzzed() -> None:
-    """Every sub-command the parser knows has plausible values registered in SLOTS."""
-    assert set(COMMANDS) == set(SLOTS)
+    """Every sub-command is fuzzed, and SLOTS names no command that does not exist.
+
+    A command added later is fuzzed with generic bad arguments until SLOTS gives it plausible
+    values for its options.
+    """
+    assert set(SLOTS) <= set(COMMANDS)
+    assert {"deadline", "catalog validate", "units search"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
