@@ -1,5 +1,6 @@
 """One error convention for every ``adminflow`` command, run as real subprocesses (issue 9)."""
 
+import argparse
 import json
 import os
 import signal
@@ -9,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from adminflow.cli import build_parser
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
 
@@ -349,19 +352,22 @@ class TestWords:
         assert "_" not in result.stdout.split("(")[0]
 
 
-COMMANDS = [
-    ["deadline"],
-    ["catalog", "validate"],
-    ["catalog", "list"],
-    ["catalog", "show"],
-    ["catalog", "dump"],
-    ["competence", "validate"],
-    ["competence", "resolve"],
-    ["competence", "receive"],
-    ["units", "search"],
-    ["units", "show"],
-    ["units", "communes"],
-]
+def _leaf_commands(
+    parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
+) -> list[list[str]]:
+    """Every command that runs (no sub-commands), found from the parser itself."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs and prefix:
+        return [list(prefix)]
+    found: list[list[str]] = []
+    for action in subs:
+        for name, sub in action.choices.items():
+            found += _leaf_commands(sub, (*prefix, name))
+    return found
+
+
+#: Every sub-command, so a command added later is held to the same convention.
+COMMANDS = _leaf_commands(build_parser())
 
 
 class TestHelp:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from adminflow.cli._convention import exit_statuses
 from adminflow.dossiers import RULE_SETS, diagram
 
 __all__ = ["register"]
@@ -19,7 +20,12 @@ def register(subparsers: Any) -> None:
         description="The dossier workflow of a rule set (Decree 61/2018, 118/2025, 309/2026).",
     )
     commands = parser.add_subparsers(title="workflow commands", metavar="WORKFLOW_COMMAND")
-    draw = commands.add_parser("diagram", help="print the state diagram (Mermaid or Graphviz)")
+    draw = commands.add_parser(
+        "diagram",
+        help="print the state diagram (Mermaid or Graphviz)",
+        description="Print the dossier state diagram of a rule set as Mermaid or Graphviz text.",
+        epilog=exit_statuses(None),
+    )
     draw.add_argument(
         "--rules",
         default="118/2025",
