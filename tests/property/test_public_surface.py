@@ -78,7 +78,7 @@ ARGUMENTS: dict[str, list[Any]] = {
 # --------------------------------------------------------------------------------------------
 
 #: Examples per callable; the whole suite stays well under a minute under the ``ci`` profile.
-EXAMPLES = min(settings.default.max_examples, 100)
+EXAMPLES = min(settings.default.max_examples, 80)
 
 #: How many calls the suite made, printed at the end (run with ``-s`` to see it).
 CALLS = {"calls": 0, "raised": 0}

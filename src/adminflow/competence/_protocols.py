@@ -74,13 +74,26 @@ def _offers(value: object, methods: tuple[str, ...]) -> bool:
     return all(callable(getattr(value, name, None)) for name in methods)
 
 
+def _holds_procedures(catalog: Any) -> bool:
+    """Whether the first item of ``catalog`` (if any) looks like a procedure."""
+    try:
+        first = next(iter(catalog), None)
+    except Exception:  # a foreign object that cannot be iterated is no catalogue
+        return False
+    return first is None or all(
+        hasattr(first, name) for name in ("code", "field", "level", "authority_kind")
+    )
+
+
 def check_catalog(catalog: Any) -> CatalogLike | None:
     """``catalog`` itself when it is ``None`` or offers what :class:`CatalogLike` needs.
 
     Raises:
         InvalidValueError: Anything else (a string, a number, a dict...), naming ``catalog``.
     """
-    if catalog is not None and not _offers(catalog, ("__contains__", "__iter__", "get")):
+    if catalog is not None and not (
+        _offers(catalog, ("__contains__", "__iter__", "get")) and _holds_procedures(catalog)
+    ):
         raise InvalidValueError(
             "catalog", catalog, "must be a procedure catalogue (adminflow.procedures.Catalog)"
         )
