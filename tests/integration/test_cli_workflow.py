@@ -41,4 +41,4 @@ def test_unknown_rule_set_is_a_usage_error() -> None:
     result = run("diagram", "--rules", "1/1999")
 
     assert result.returncode == 2
-    assert "invalid choice" in result.stderr
+    assert "--rules: must be one of 61/2018, 118/2025, 309/2026, got 1/1999" in result.stderr
