@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from adminflow.cli._convention import exit_statuses
 from adminflow.dossiers import DossierRow
 from adminflow.errors import ConfigurationError, InvalidValueError, StorageError
 
@@ -39,6 +40,7 @@ def register(subparsers: Any) -> None:
             "measures for one period from a dossier store, grouped by commune, field or "
             "procedure, and print them as a table, JSON or CSV, or write the HTML report."
         ),
+        epilog=exit_statuses(None, "a store that cannot be opened or read"),
     )
     parser.add_argument(
         "--db",
