@@ -114,8 +114,9 @@ def _is_ours(obj: Any) -> bool:
 
 
 def _skip_class(cls: type) -> bool:
-    # Exceptions take any message; calling an Enum is Python's lookup by value.
-    return issubclass(cls, (BaseException, enum.Enum))
+    # Exceptions take any message; calling an Enum is Python's lookup by value; a Protocol is a
+    # structural type, never built.
+    return issubclass(cls, (BaseException, enum.Enum)) or bool(getattr(cls, "_is_protocol", False))
 
 
 def _public_names() -> dict[str, Any]:
