@@ -38,8 +38,8 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 EXIT_STATUSES = {0, 1, 2}
 #: No output line may be longer than this (values are cut to ~80 characters when echoed).
 LONGEST_LINE = 4000
-#: Runs per sub-command; a fork costs a few milliseconds.
-EXAMPLES = min(settings.default.max_examples, 60)
+#: Runs per sub-command (a fork costs a few milliseconds; the db commands cost more).
+EXAMPLES = min(settings.default.max_examples, 40)
 RUNS = {"runs": 0}
 
 FOLDER = Path(tempfile.mkdtemp(prefix="adminflow-cli-fuzz-"))
@@ -107,6 +107,17 @@ _count = st.sampled_from(["1", "3", "40", "1000000000"])
 _file = st.sampled_from(sorted(FILES.values()))
 _procedure = st.sampled_from(["1.001193", "1.013225", "1.004873", "9.999999"])
 _unit = st.sampled_from(["22366", "01", "79", "00004", "99999", "56"])
+_store = st.sampled_from(
+    [
+        f"sqlite:///{FOLDER / 'store.db'}",
+        f"sqlite:///{FOLDER / 'no' / 'such' / 'store.db'}",
+        f"sqlite:///{FOLDER / 'good.toml'}",
+        str(FOLDER / "folder"),
+        "nowhere://x",
+        "postgresql+foo://u@h/db",
+        "sqlite:///",
+    ]
+)
 
 #: Per command path: option (or ``"#0"``, ``"#1"`` for positionals) -> plausible values.
 SLOTS: dict[str, dict[str, st.SearchStrategy[str] | None]] = {
@@ -157,6 +168,16 @@ SLOTS: dict[str, dict[str, st.SearchStrategy[str] | None]] = {
         "--json": None,
     },
     "units show": {"#0": _unit, "--json": None},
+    "db upgrade": {"#0": _store, "--revision": st.sampled_from(["head", "0001", "9999"])},
+    "db current": {"#0": _store},
+    "db verify": {"#0": _store, "--dossier": st.sampled_from(["1", "HS-1"])},
+    "report": {
+        "--db": _store,
+        "--period": st.sampled_from(["2025", "2025-H1", "2025-Q3", "2025-07", "2025-Q5"]),
+        "--by": st.sampled_from(["commune", "field", "procedure"]),
+        "--format": st.sampled_from(["table", "json", "csv", "html"]),
+        "--output": st.sampled_from(["out.json", "no/such/dir/out.html", "."]),
+    },
     "units communes": {"#0": _unit, "--json": None},
 }
 
@@ -208,6 +229,7 @@ def _fork(argv: list[str], out: IO[bytes], err: IO[bytes]) -> tuple[int, str, st
         try:
             os.dup2(out.fileno(), 1)
             os.dup2(err.fileno(), 2)
+            os.chdir(FOLDER)  # files a command writes (a store, a report) land in the folder
             sys.argv = ["adminflow", *argv]
             runpy.run_module("adminflow", run_name="__main__", alter_sys=True)
             status = 0

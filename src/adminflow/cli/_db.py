@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from adminflow.cli._convention import exit_statuses
+
 __all__ = ["register"]
 
 
@@ -24,15 +26,21 @@ def register(subparsers: Any) -> None:
         "upgrade",
         help="create the schema or upgrade it in place (Alembic migrations)",
         description="Run the schema migrations shipped with adminflow, keeping every row.",
+        epilog=exit_statuses(None, "a store that cannot be opened, an unknown revision"),
     )
-    upgrade.add_argument("url", help="the store's URL")
+    upgrade.add_argument("url", metavar="URL", help="the store's URL")
     upgrade.add_argument(
         "--revision", default="head", help="migrate to this revision (default: head)"
     )
     upgrade.set_defaults(handler=_upgrade)
 
-    current = commands.add_parser("current", help="print the store's schema revision")
-    current.add_argument("url", help="the store's URL")
+    current = commands.add_parser(
+        "current",
+        help="print the store's schema revision",
+        description="Print the schema revision of a store, and whether it is the newest.",
+        epilog=exit_statuses(None, "a store that cannot be opened"),
+    )
+    current.add_argument("url", metavar="URL", help="the store's URL")
     current.set_defaults(handler=_current)
 
     verify = commands.add_parser(
@@ -40,10 +48,14 @@ def register(subparsers: Any) -> None:
         help="check every dossier's audit hash chain",
         description=(
             "Recompute the hash chain of every dossier's events (or one dossier's) and list "
-            "each edited, missing or extra row. Exit status 1 when any is found."
+            "each edited, missing or extra row."
+        ),
+        epilog=exit_statuses(
+            "a hash chain is broken (a row edited, missing or extra)",
+            "a store that cannot be opened, an unknown dossier",
         ),
     )
-    verify.add_argument("url", help="the store's URL")
+    verify.add_argument("url", metavar="URL", help="the store's URL")
     verify.add_argument("--dossier", help="verify only this dossier id")
     verify.set_defaults(handler=_verify)
 

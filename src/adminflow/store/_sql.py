@@ -100,14 +100,17 @@ def parse_url(url: Any) -> URL:
                 "postgresql+psycopg://user@host/db)"
             ) from None
     backend = parsed.get_backend_name()
-    driver = parsed.get_driver_name()
     if backend in {"postgresql", "postgres"}:
+        try:
+            driver = parsed.get_driver_name()
+        except Exception:  # sqlalchemy's NoSuchModuleError for an unknown driver
+            driver = parsed.drivername.partition("+")[2]
         if parsed.drivername in {"postgresql", "postgres"}:
             parsed = parsed.set(drivername="postgresql+psycopg")
         elif driver != "psycopg":
             raise ConfigurationError(
                 f"{_safe(parsed)}: PostgreSQL is used through psycopg 3 "
-                "(postgresql+psycopg://...), not through the driver {driver!r}"
+                f"(postgresql+psycopg://...), not through the driver {driver!r}"
             )
     elif backend != "sqlite":
         raise ConfigurationError(
