@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from adminflow.errors import ConfigurationError
+from adminflow.errors import ConfigurationError, InvalidValueError
 
 __all__ = ["DossierCodec"]
 
@@ -37,6 +37,8 @@ class DossierCodec:
 
     def from_dict(self, data: Mapping[str, Any]) -> Any:
         """``adminflow.dossiers.event_from_dict(data)``."""
+        if not isinstance(data, Mapping):
+            raise InvalidValueError("data", data, "must be a mapping (an event as a dict)")
         return self._dossiers().event_from_dict(dict(data))
 
     def replay(self, events: Sequence[Any]) -> Any:
@@ -45,7 +47,12 @@ class DossierCodec:
 
     def make_row(self, columns: Mapping[str, Any]) -> Any:
         """``adminflow.dossiers.DossierRow(**columns)``."""
-        return self._dossiers().DossierRow(**columns)
+        if not isinstance(columns, Mapping) or not all(isinstance(k, str) for k in columns):
+            raise InvalidValueError("columns", columns, "must be a mapping of column names")
+        try:
+            return self._dossiers().DossierRow(**columns)
+        except TypeError as exc:  # a missing or unknown column
+            raise InvalidValueError("columns", sorted(columns), str(exc)) from None
 
     def applicant_id(self, dossier: Any) -> str | None:
         """The applicant's identification number or tax code, if the dossier has one."""

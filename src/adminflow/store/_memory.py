@@ -92,6 +92,8 @@ class InMemoryStore(StoreBase):
 
     def write(self, staged: list[Staged]) -> None:
         """Commit staged changes: all of them, or none with ConcurrencyError."""
+        if not isinstance(staged, list | tuple) or not all(isinstance(i, Staged) for i in staged):
+            raise InvalidValueError("staged", staged, "must be a list of Staged changes")
         with self._lock:
             prepared: list[tuple[Staged, list[EventRecord], dict[str, Any]]] = []
             keys: set[str] = set()

@@ -309,8 +309,20 @@ def row_values(row: Any) -> dict[str, Any]:
 
 
 def applicant_hash(key: bytes, id_number: str) -> str:
-    """The keyed hash (HMAC-SHA-256) under which an applicant's number is stored and queried."""
-    return hmac.new(key, id_number.strip().encode(), hashlib.sha256).hexdigest()
+    """The keyed hash (HMAC-SHA-256) under which an applicant's number is stored and queried.
+
+    Raises:
+        InvalidValueError: ``key`` is not bytes or ``id_number`` is not text.
+    """
+    if not isinstance(key, bytes | bytearray):
+        raise InvalidValueError("key", type(key).__name__, "must be bytes")
+    if not isinstance(id_number, str):
+        raise InvalidValueError("id_number", id_number, "must be a string")
+    try:
+        data = id_number.strip().encode()
+    except UnicodeEncodeError:
+        raise InvalidValueError("id_number", id_number, "must be valid Unicode text") from None
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
 def encode_cursor(sort_value: Any, dossier_id: str) -> str:

@@ -231,6 +231,10 @@ class SqlStore(StoreBase):
         codec: EventCodec | None = None,
         applicant_key: bytes | None = None,
     ) -> None:
+        if not isinstance(engine, Engine):
+            raise InvalidValueError("engine", engine, "must be a SQLAlchemy Engine")
+        if not isinstance(name, str):
+            raise InvalidValueError("name", name, "must be a string")
         self.engine = engine
         self._name = name
         self.codec: EventCodec = codec if codec is not None else DossierCodec()
