@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from adminflow.cli._convention import exit_statuses
 from adminflow.errors import ConfigurationError, InvalidValueError
 
 __all__ = ["register"]
@@ -47,6 +48,7 @@ def register(subparsers: Any) -> None:
             "indicator table per commune with the province totals, and write a self-contained "
             "HTML report. Needs no configuration; re-running replaces the demo's own files."
         ),
+        epilog=exit_statuses(None, "a file that cannot be read or written"),
     )
     parser.add_argument(
         "--db",
