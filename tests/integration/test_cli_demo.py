@@ -102,4 +102,4 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
         result = demo(*args, "--quiet", cwd=tmp_path)
 
         assert result.returncode == 2, (args, result.stderr)
-        assert result.stderr.startswith("adminflow: error:"), result.stderr
+        assert result.stderr.startswith("adminflow demo: error:"), result.stderr

@@ -218,7 +218,24 @@ def simulated_rules(
 
     References:
         Decree 118/2025/NĐ-CP, Art. 14(2); Law 72/2025/QH15, Art. 14(1) (secondary source).
+
+    Raises:
+        InvalidValueError: An argument of the wrong kind (named).
     """
+    if not isinstance(base, CompetenceRules):
+        raise InvalidValueError("base", base, "must be a CompetenceRules")
+    if not isinstance(province, str):
+        raise InvalidValueError("province", province, "must be a unit code (a string)")
+    for name, day in (("first_day", first_day), ("last_day", last_day)):
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise InvalidValueError(name, day, "must be a datetime.date")
+    lists = {"units": units, "boundary_free": boundary_free, "authorized": authorized}
+    lists["authorizing"] = authorizing
+    for name, codes in lists.items():
+        if isinstance(codes, str) or not isinstance(codes, Sequence):
+            raise InvalidValueError(name, codes, "must be a sequence of codes")
+        if not all(isinstance(code, str) for code in codes):
+            raise InvalidValueError(name, codes, "must hold only codes (strings)")
     known = {a.id for a in base.authorities}
     lines: list[str] = []
     if authorized:
