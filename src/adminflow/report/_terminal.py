@@ -13,6 +13,10 @@ from adminflow.report._table import format_cell, format_score, table_view
 __all__ = ["print_indicators", "rich_table"]
 
 
+#: Width for output that is not a terminal: wide enough that no indicator column folds.
+_UNFOLDED = 240
+
+
 def rich_table(
     report: Any,
     *,
@@ -65,8 +69,15 @@ def print_indicators(
 ) -> None:
     """Print :func:`rich_table` on ``console`` (standard output by default).
 
+    On standard output that is not a terminal (a file, a pipe) the table is printed at its
+    natural width rather than folded to 80 columns.
+
     Raises:
         InvalidValueError: As :func:`rich_table`.
     """
     table = rich_table(report, title=title, columns=columns, labels=labels)
-    (Console() if console is None else console).print(table)
+    if console is None:
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=_UNFOLDED)
+    console.print(table)
