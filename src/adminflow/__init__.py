@@ -59,6 +59,10 @@ if TYPE_CHECKING:
         CompetenceError,
         ConcurrencyError,
         ConfigurationError,
+        FileAccessError,
+        FileError,
+        FileIsDirectoryError,
+        FileMissingError,
         GuardFailedError,
         InvalidValueError,
         MissingDependencyError,
@@ -104,6 +108,10 @@ if TYPE_CHECKING:
 
 #: Where each public name lives (its public module).
 _LAZY: dict[str, str] = {
+    "FileMissingError": "adminflow.errors",
+    "FileIsDirectoryError": "adminflow.errors",
+    "FileError": "adminflow.errors",
+    "FileAccessError": "adminflow.errors",
     "Actor": "adminflow.dossiers",
     "AdminflowError": "adminflow.errors",
     "AdministrativeUnit": "adminflow.jurisdictions",
@@ -226,6 +234,10 @@ __all__ = [
     "ExtraWorkingDay",
     "Fee",
     "FeePayable",
+    "FileAccessError",
+    "FileError",
+    "FileIsDirectoryError",
+    "FileMissingError",
     "FilingChannel",
     "Gazetteer",
     "GuardFailedError",
