@@ -1,39 +1,6 @@
-"""Competence (thẩm quyền): who decides a procedure for a unit at a date, and who may receive it.
+"""The competence resolver: who decides a procedure in a unit on a day, and who may receive it.
 
-Rules are data: assignments by law, decentralizations (phân cấp) and authorizations (ủy
-quyền), each with its legal reference and validity window, gathered in a
-:class:`CompetenceRules` set that validates, loads and dumps as TOML/JSON. A
-:class:`CompetenceResolver` answers "who decides?" with a :class:`Competence` (deciding and
-acting authority, the chain of grants with their instruments, the level), and says whether a
-One-Stop Unit may receive a dossier regardless of administrative boundaries and where to
-transfer it.
-
-How the answer is found, for procedure *p*, unit *u* and day *d*:
-
-1. **The statutory holder.** An :class:`Assignment` in force on *d* covering *p* (code or
-   field) in *u*; otherwise the catalogue's ``level`` and ``authority_kind`` of *p*.
-2. **Decentralizations.** A :class:`Decentralization` in force on *d* whose grantor is that
-   holder moves the competence to its grantee, which decides in its own name; onward only if
-   the instrument allows it.
-3. **Authorization.** An :class:`Authorization` in force on *d* from the decider makes its
-   grantee the *acting* authority; the decider stays accountable. Never more than one.
-4. **The body.** The seat is turned into an :class:`~adminflow.jurisdictions.Authority` of the
-   unit at that level: the commune itself, its province, its district before 1 July 2025
-   (from :class:`LegacyDistrict` data), or a named body. People's Committees, their
-   chairmen and the public-administration service centres of every unit in the gazetteer
-   exist without being listed; departments, vice-chairmen and ministries must be listed.
-
-Rules are indexed by (procedure code or field, region), so one resolution is a few dictionary
-lookups and a scan of the handful of grants that touch that scope.
-
-References:
-    Law on Organization of Local Government No. 72/2025/QH15, Art. 12-14 (devolution,
-    decentralization, authorization; article numbers from secondary sources, not yet checked
-    against the official text). Law on Organization of Government No. 63/2025/QH15, Art. 9
-    (authorization conditions; no sub-authorization). Decree 118/2025/NĐ-CP, Art. 3(6)-(7),
-    14, 17(3), 18, 20 (boundary-free receipt and transfer), as amended by Decree
-    309/2026/NĐ-CP (nationwide receipt, clock from the competent agency's receipt; read in a
-    third-party copy whose clause numbers may be off).
+The package docstring (:mod:`adminflow.competence`) describes the rules and their sources.
 """
 
 from __future__ import annotations

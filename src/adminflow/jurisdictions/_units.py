@@ -1,9 +1,6 @@
-"""Jurisdictions (địa giới hành chính): levels, administrative units and authorities.
+"""Levels, administrative units and authorities (đơn vị hành chính, cơ quan).
 
-Since 1 July 2025 local government has two levels, the province (cấp tỉnh) and the commune
-(cấp xã); the district level (cấp huyện) is no longer organised (Law on Organization of Local
-Government No. 72/2025/QH15). :attr:`Level.DISTRICT` is kept only for dossiers received
-before that date.
+The package docstring (:mod:`adminflow.jurisdictions`) describes the two-level government.
 """
 
 from __future__ import annotations
