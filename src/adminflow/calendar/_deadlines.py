@@ -338,8 +338,18 @@ NOT_MODELLED_SOURCE = (
 _DAY = dt.timedelta(days=1)
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(d: dt.date) -> str:
+    """``f"{d:%a %d %b %Y}"`` in the C locale, without ``strftime`` (a hot path)."""
+    return f"{_WEEKDAYS[d.weekday()]} {d.day:02d} {_MONTHS[d.month]} {d.year}"
+
+
 def _fmt(at: dt.datetime) -> str:
-    return f"{at:%a %d %b %Y %H:%M}"
+    """``f"{at:%a %d %b %Y %H:%M}"`` in the C locale, without ``strftime`` (a hot path)."""
+    return f"{_day(at)} {at.hour:02d}:{at.minute:02d}"
 
 
 def _skipped(calendar: DayCalendar, first: dt.date, last: dt.date) -> list[Reason]:
@@ -374,7 +384,7 @@ def _working_days(
             f"{CIVIL_CODE_START}; {receipt_source}",
         ),
         *_skipped(calendar, received_on + _DAY, due_on),
-        _closing_reason(due_at, f"working day {n} is {due_on:%a %d %b %Y}"),
+        _closing_reason(due_at, f"working day {n} is {_day(due_on)}"),
     ]
 
 
@@ -406,12 +416,12 @@ def _calendar_days(
         reasons.append(
             Reason(
                 ReasonKind.END,
-                f"day {n} is {last_day:%a %d %b %Y}, not a working day: the period ends on "
-                f"the next working day, {due_on:%a %d %b %Y}",
+                f"day {n} is {_day(last_day)}, not a working day: the period ends on "
+                f"the next working day, {_day(due_on)}",
                 CIVIL_CODE_LAST_DAY_OFF,
             )
         )
-    reasons.append(_closing_reason(due_at, f"day {n} of the period is {due_on:%a %d %b %Y}"))
+    reasons.append(_closing_reason(due_at, f"day {n} of the period is {_day(due_on)}"))
     return due_at, reasons
 
 

@@ -15,6 +15,7 @@ import attrs
 from adminflow.calendar import ClockStart, WorkingCalendar
 from adminflow.competence import CompetenceResolver
 from adminflow.dossiers import _clocks
+from adminflow.dossiers._clocks import _day, _fmt
 from adminflow.dossiers._events import (
     DossierEvent,
     DossierReceived,
@@ -119,10 +120,6 @@ def _flag(field: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise InvalidValueError(field, value, "must be True or False")
     return value
-
-
-def _fmt(at: dt.datetime) -> str:
-    return f"{at:%a %d %b %Y %H:%M}"
 
 
 class WorkflowBase:
@@ -365,7 +362,7 @@ class WorkflowBase:
             if local.date() <= last:
                 return (
                     "close_after_15_days",
-                    f"the applicant has until the end of {last:%a %d %b %Y} to supplement "
+                    f"the applicant has until the end of {_day(last)} to supplement "
                     f"({_CLOSE_SOURCE})",
                 )
         elif trigger == "complete_step" and not dossier.open_steps:

@@ -27,8 +27,22 @@ _KINDS = {
 }
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(d: dt.date) -> str:
+    """``f"{d:%a %d %b %Y}"`` in the C locale, without ``strftime`` (a hot path)."""
+    return f"{_WEEKDAYS[d.weekday()]} {d.day:02d} {_MONTHS[d.month]} {d.year}"
+
+
+def _fmt(at: dt.datetime) -> str:
+    """``f"{at:%a %d %b %Y %H:%M}"`` in the C locale, without ``strftime`` (a hot path)."""
+    return f"{_day(at)} {at.hour:02d}:{at.minute:02d}"
+
+
 def _note(reason: Reason) -> ClockNote:
-    text = f"{reason.day:%a %d %b %Y}: {reason.text}" if reason.day else reason.text
+    text = f"{_day(reason.day)}: {reason.text}" if reason.day else reason.text
     return ClockNote(_KINDS.get(reason.kind, "calendar"), text, reason.source)
 
 

@@ -418,10 +418,10 @@ class DossierCode:
         return cls(parsed, received_on, sequence, chosen)
 
     def __str__(self) -> str:
+        on = self.received_on  # no strftime: the digits only (a hot path of every receipt)
         if self.layout is DossierCodeLayout.NPSP_2026:
-            day = f"{self.received_on.year:04d}{self.received_on:%m%d}"
-            return f"{self.agency}-{day}-{self.sequence:07d}"
-        return f"{self.agency}-{self.received_on:%y%m%d}-{self.sequence:04d}"
+            return f"{self.agency}-{on.year:04d}{on.month:02d}{on.day:02d}-{self.sequence:07d}"
+        return f"{self.agency}-{on.year % 100:02d}{on.month:02d}{on.day:02d}-{self.sequence:04d}"
 
 
 def parse_dossier_code(text: object, *, field: str = "dossier_code") -> DossierCode:

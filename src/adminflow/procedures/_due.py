@@ -63,11 +63,40 @@ class Procedure(Protocol):
 __all__ = ["procedure_due"]
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(d: dt.date) -> str:
+    """``f"{d:%a %d %b %Y}"`` in the C locale, without ``strftime`` (a hot path)."""
+    return f"{_WEEKDAYS[d.weekday()]} {d.day:02d} {_MONTHS[d.month]} {d.year}"
+
+
 def _fmt(at: dt.datetime) -> str:
-    return f"{at:%a %d %b %Y %H:%M}"
+    """``f"{at:%a %d %b %Y %H:%M}"`` in the C locale, without ``strftime`` (a hot path)."""
+    return f"{_day(at)} {at.hour:02d}:{at.minute:02d}"
 
 
 def _limit_reason(procedure: Procedure, time: ProcessingTime) -> Reason:
+    """The line naming the procedure's limit; the same for every dossier, so kept per version.
+
+    The cache holds the procedure itself and is checked by identity (procedures are frozen).
+    """
+    key = (id(procedure), id(time))
+    cached = _LIMIT_REASONS.get(key)
+    if cached is not None and cached[0] is procedure and cached[1] is time:
+        return cached[2]
+    reason = _make_limit_reason(procedure, time)
+    if len(_LIMIT_REASONS) >= 4096:
+        _LIMIT_REASONS.clear()
+    _LIMIT_REASONS[key] = (procedure, time, reason)
+    return reason
+
+
+_LIMIT_REASONS: dict[tuple[int, int], tuple[Procedure, ProcessingTime, Reason]] = {}
+
+
+def _make_limit_reason(procedure: Procedure, time: ProcessingTime) -> Reason:
     source = time.source or "; ".join(procedure.legal_basis) or "the procedure's catalogue entry"
     return Reason(
         ReasonKind.LIMIT,
@@ -155,9 +184,14 @@ def procedure_due(
             ),
         )
     base = calendar.due(start, procedure.processing_time)
-    lines = [*head, _limit_reason(procedure, procedure.processing_time), *base.explanation]
     if extension is None:
-        return attrs.evolve(base, explanation=tuple(lines))
+        return Deadline(
+            base.received_at,
+            base.processing_time,
+            base.due_at,
+            (*head, _limit_reason(procedure, procedure.processing_time), *base.explanation),
+        )
+    lines = [*head, _limit_reason(procedure, procedure.processing_time), *base.explanation]
     due_at, notes = _add(calendar, base, extension.time)
     lines += [
         Reason(
