@@ -377,12 +377,7 @@ def _working_days(
     due_on = calendar.add_working_days(received_on, n)
     due_at = calendar.closing(due_on)
     return due_at, [
-        Reason(
-            ReasonKind.START,
-            f"received {_fmt(local)}; a period in days starts on the next day, "
-            "the day of receipt is not counted",
-            f"{CIVIL_CODE_START}; {receipt_source}",
-        ),
+        _working_days_start(local, receipt_source),
         *_skipped(calendar, received_on + _DAY, due_on),
         _closing_reason(due_at, f"working day {n} is {_day(due_on)}"),
     ]
@@ -403,14 +398,7 @@ def _calendar_days(
         )
     due_on = calendar.add_working_days(last_day, 0)
     due_at = calendar.closing(due_on)
-    reasons = [
-        Reason(
-            ReasonKind.START,
-            f"received {_fmt(local)}; a period in days starts on the next day and counts "
-            "every calendar day",
-            f"{CIVIL_CODE_START}; {receipt_source}",
-        )
-    ]
+    reasons = [_calendar_days_start(local, receipt_source)]
     if due_on != last_day:
         reasons += _skipped(calendar, last_day, due_on)
         reasons.append(
@@ -489,6 +477,55 @@ def _same_day(
     ]
 
 
+#: Day periods by (calendar, unit, amount, day of receipt): the due instant and every line
+#: after the first (the first names the receipt minute). Many dossiers are received on the same
+#: day for the same limit; the calendars are frozen, and each entry holds its calendar, checked
+#: by identity. Bounded: emptied when full.
+_DAY_PERIODS: dict[
+    tuple[int, TimeUnit, int, dt.date], tuple[DayCalendar, dt.datetime, tuple[Reason, ...]]
+] = {}
+_DAY_PERIODS_MAX = 4096
+
+
+def _day_period(
+    calendar: DayCalendar, local: dt.datetime, unit: TimeUnit, n: int, receipt_source: str
+) -> tuple[dt.datetime, list[Reason]]:
+    """A period in working or calendar days: computed once per receipt day, first line apart."""
+    key = (id(calendar), unit, n, local.date())
+    cached = _DAY_PERIODS.get(key)
+    if cached is not None and cached[0] is calendar:
+        _, due_at, tail = cached
+        if unit is TimeUnit.WORKING_DAYS:
+            return due_at, [_working_days_start(local, receipt_source), *tail]
+        return due_at, [_calendar_days_start(local, receipt_source), *tail]
+    if unit is TimeUnit.WORKING_DAYS:
+        due_at, reasons = _working_days(calendar, local, n, receipt_source)
+    else:
+        due_at, reasons = _calendar_days(calendar, local, n, receipt_source)
+    if len(_DAY_PERIODS) >= _DAY_PERIODS_MAX:
+        _DAY_PERIODS.clear()
+    _DAY_PERIODS[key] = (calendar, due_at, tuple(reasons[1:]))
+    return due_at, reasons
+
+
+def _working_days_start(local: dt.datetime, receipt_source: str) -> Reason:
+    return Reason(
+        ReasonKind.START,
+        f"received {_fmt(local)}; a period in days starts on the next day, "
+        "the day of receipt is not counted",
+        f"{CIVIL_CODE_START}; {receipt_source}",
+    )
+
+
+def _calendar_days_start(local: dt.datetime, receipt_source: str) -> Reason:
+    return Reason(
+        ReasonKind.START,
+        f"received {_fmt(local)}; a period in days starts on the next day and counts "
+        "every calendar day",
+        f"{CIVIL_CODE_START}; {receipt_source}",
+    )
+
+
 def explain_due(
     calendar: DayCalendar, local: dt.datetime, processing_time: ProcessingTime
 ) -> Deadline:
@@ -499,10 +536,8 @@ def explain_due(
     old_regime = local.date() < DECREE_118_FROM
     receipt_source = RECEIPT_SOURCE_61 if old_regime else RECEIPT_SOURCE
     unit, amount = processing_time.unit, processing_time.amount
-    if unit is TimeUnit.WORKING_DAYS:
-        due_at, reasons = _working_days(calendar, local, amount, receipt_source)
-    elif unit is TimeUnit.DAYS:
-        due_at, reasons = _calendar_days(calendar, local, amount, receipt_source)
+    if unit is TimeUnit.WORKING_DAYS or unit is TimeUnit.DAYS:
+        due_at, reasons = _day_period(calendar, local, unit, amount, receipt_source)
     elif unit is TimeUnit.WORKING_HOURS:
         due_at, reasons = _working_hours(calendar, local, amount, receipt_source)
     else:

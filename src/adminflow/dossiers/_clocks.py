@@ -42,6 +42,27 @@ def _fmt(at: dt.datetime) -> str:
 
 
 def _note(reason: Reason) -> ClockNote:
+    """The dossier's line for ``reason``; kept for reasons shared by many deadlines.
+
+    The calendar and the procedure share their day-dependent and limit lines between
+    deadlines, so their notes are made once (reasons are frozen; checked by identity).
+    """
+    cached = _NOTES.get(id(reason))
+    if cached is not None and cached[0] is reason:
+        return cached[1]
+    note = _make_note(reason)
+    if reason.kind is ReasonKind.START:  # names the receipt minute: one dossier's own
+        return note
+    if len(_NOTES) >= 4096:
+        _NOTES.clear()
+    _NOTES[id(reason)] = (reason, note)
+    return note
+
+
+_NOTES: dict[int, tuple[Reason, ClockNote]] = {}
+
+
+def _make_note(reason: Reason) -> ClockNote:
     text = f"{_day(reason.day)}: {reason.text}" if reason.day else reason.text
     return ClockNote(_KINDS.get(reason.kind, "calendar"), text, reason.source)
 
@@ -122,8 +143,35 @@ def dossier_code(agency: object, received_on: dt.date, sequence: object) -> str:
     Raises:
         InvalidValueError: The agency identifier or the sequence is malformed.
     """
+    if type(sequence) is int and type(agency) is str:
+        prefix, width, highest = _code_layout(agency, received_on)
+        if 1 <= sequence <= highest:
+            return f"{prefix}{sequence:0{width}d}"
     if not isinstance(agency, str):
         raise InvalidValueError("agency", agency, "must be an agency identifier (str)")
     if isinstance(sequence, bool) or not isinstance(sequence, int):
         raise InvalidValueError("sequence", sequence, "must be an integer")
     return str(DossierCode.generate(_agency(agency), received_on, sequence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_layout(agency: str, received_on: dt.date) -> tuple[str, int, int]:
+    """The code of the agency and day up to its sequence, the sequence's width and its maximum.
+
+    Found from :meth:`DossierCode.generate` itself (sequences 1 and the widest), so the codes
+    are those it makes; the largest sequence is 0 when that fails (no fast path).
+
+    Raises:
+        InvalidValueError: The agency identifier or the day is malformed.
+    """
+    first = str(DossierCode.generate(_agency(agency), received_on, 1))
+    prefix, _, digits = first.rpartition("-")
+    width = len(digits)
+    highest = 10**width - 1
+    try:
+        widest = str(DossierCode.generate(_agency(agency), received_on, highest))
+    except InvalidValueError:
+        return prefix + "-", width, 0
+    if widest != f"{prefix}-{highest}":  # pragma: no cover - the layouts pad to the width
+        return prefix + "-", width, 0
+    return prefix + "-", width, highest
