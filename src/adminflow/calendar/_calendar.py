@@ -669,6 +669,13 @@ class WorkingCalendar:
             raise InvalidValueError(
                 "processing_time", processing_time, "must be an adminflow ProcessingTime"
             )
-        local = self._local("received_at", received_at)
+        return self._due_local(self._local("received_at", received_at), processing_time)
+
+    def _due_local(self, local: dt.datetime, processing_time: ProcessingTime) -> Deadline:
+        """:meth:`due` of an instant already in the calendar's zone (from :meth:`_local`)."""
+        if not isinstance(processing_time, ProcessingTime):
+            raise InvalidValueError(
+                "processing_time", processing_time, "must be an adminflow ProcessingTime"
+            )
         self._offset("received_at", local.date())  # range, naming the parameter
         return explain_due(self, local, processing_time)

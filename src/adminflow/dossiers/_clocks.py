@@ -31,6 +31,10 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+_MINUTES = tuple(f"{h:02d}:{m:02d}" for h in range(24) for m in range(60))
+
+
+@functools.lru_cache(maxsize=1024)
 def _day(d: dt.date) -> str:
     """``f"{d:%a %d %b %Y}"`` in the C locale, without ``strftime`` (a hot path)."""
     return f"{_WEEKDAYS[d.weekday()]} {d.day:02d} {_MONTHS[d.month]} {d.year}"
@@ -38,7 +42,7 @@ def _day(d: dt.date) -> str:
 
 def _fmt(at: dt.datetime) -> str:
     """``f"{at:%a %d %b %Y %H:%M}"`` in the C locale, without ``strftime`` (a hot path)."""
-    return f"{_day(at)} {at.hour:02d}:{at.minute:02d}"
+    return f"{_day(at.date())} {_MINUTES[at.hour * 60 + at.minute]}"
 
 
 def _note(reason: Reason) -> ClockNote:

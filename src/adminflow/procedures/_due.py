@@ -183,7 +183,7 @@ def procedure_due(
                 *deadline.explanation,
             ),
         )
-    base = calendar.due(start, procedure.processing_time)
+    base = calendar._due_local(start, procedure.processing_time)  # start: from _local
     if extension is None:
         return Deadline(
             base.received_at,
