@@ -84,7 +84,7 @@ def procedure_due(
     ``start`` is when the clock starts when that is not the receipt (a transfer, a restart).
     """
     deadline = procedure.due(received_at, calendar=calendar, clock_start=start, extension=extension)
-    return deadline.due_at, tuple(_note(r) for r in deadline.explanation)
+    return deadline.due_at, tuple([_note(r) for r in deadline.explanation])
 
 
 def find_extension(procedure: Procedure, condition: object) -> Extension | None:

@@ -21,10 +21,10 @@ from adminflow.dossiers._base import (
     CommandResult,
     WorkflowBase,
     _flag,
-    _fmt,
     _text,
     _texts,
 )
+from adminflow.dossiers._clocks import _fmt
 from adminflow.dossiers._events import (
     DossierReceived,
     DossierSubmitted,
@@ -225,16 +225,17 @@ class ReceptionCommands(WorkflowBase):
         dossier, by, at = self._check_common(dossier, by, at)
         spec = self._spec(dossier, "receive", by, at)
         local = self._local(at)
-        rules = rule_set_for(local.date())
+        day = local.date()
+        rules = rule_set_for(day)
         digitised = _flag("digitised", digitised)
         reused_data = _flag("reused_data", reused_data)
-        procedure = self._procedure(dossier, local.date())
+        procedure = self._procedure(dossier, day)
         deciding_id: str | None = None
         agency_code: str | None = None
         boundary_free = dossier.receiving_unit_code != dossier.unit_code
         if self.competence is not None:
             decision = self.competence.can_receive(
-                procedure, dossier.receiving_unit_code, dossier.unit_code, at=local.date()
+                procedure, dossier.receiving_unit_code, dossier.unit_code, at=day
             )
             if decision.competence is not None:
                 deciding_id = decision.competence.deciding.id
@@ -250,7 +251,7 @@ class ReceptionCommands(WorkflowBase):
                 )
             if sequence is None:
                 raise InvalidValueError("sequence", None, "give the day's sequence number")
-            text = _clocks.dossier_code(agency_text, local.date(), sequence)
+            text = _clocks.dossier_code(agency_text, day, sequence)
         legal_extension = _clocks.find_extension(procedure, extension)
         receipt_source = _RECEIPT_SOURCE_61 if rules.code == "61/2018" else _RECEIPT_SOURCE
         notes = [

@@ -26,10 +26,10 @@ from adminflow.dossiers._base import (
     ActionCheck,
     CommandResult,
     _flag,
-    _fmt,
     _text,
     _texts,
 )
+from adminflow.dossiers._clocks import _fmt
 from adminflow.dossiers._events import (
     CorrectionRequested,
     DeadlineExtended,

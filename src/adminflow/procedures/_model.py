@@ -32,6 +32,7 @@ from adminflow.procedures._checks import (
     check_text,
     step_capacity,
 )
+from adminflow.procedures._due import procedure_due
 from adminflow.procedures._enums import (
     BoundaryFreeScope,
     Channel,
@@ -399,8 +400,6 @@ class Procedure:
             >>> copy.due(received, calendar=calendar, extension=copy.extensions[0]).due_on
             datetime.date(2025, 7, 10)
         """
-        from adminflow.procedures._due import procedure_due
-
         if extension is not None and not isinstance(extension, Extension):
             raise InvalidValueError("extension", extension, "must be an Extension or None")
         return procedure_due(
