@@ -290,7 +290,6 @@ class WorkflowBase:
     ) -> tuple[str, str] | None:
         """``(guard, reason)`` when a legal precondition that needs no details fails."""
         rules = rule_set(dossier.rule_set)
-        local = self._local(at)
         if trigger == "request_supplement":
             stage = (
                 SupplementStage.RECEPTION
@@ -327,7 +326,7 @@ class WorkflowBase:
                 )
             assert dossier.due_at is not None
             due_day = self._local(dossier.due_at).date()
-            if local.date() > due_day - dt.timedelta(days=1):
+            if self._local(at).date() > due_day - dt.timedelta(days=1):
                 return (
                     "extend_one_day_before",
                     f"the apology and extension slip must be sent no later than 1 day before "
@@ -359,7 +358,7 @@ class WorkflowBase:
                 return ("close_after_15_days", "no unanswered supplement request")
             last = self._local(pending.requested_at).date() + dt.timedelta(days=days)
             last = self.calendar.add_working_days(last, 0)
-            if local.date() <= last:
+            if self._local(at).date() <= last:
                 return (
                     "close_after_15_days",
                     f"the applicant has until the end of {_day(last)} to supplement "
