@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import json
 
 import pytest
 from tests.unit.dossier_helpers import (
@@ -33,6 +35,7 @@ from adminflow.dossiers import (
     dossier_to_dict,
     event_from_dict,
     event_to_dict,
+    event_to_json,
     replay,
     rule_set,
     rule_set_for,
@@ -179,6 +182,30 @@ class TestLifecycle:
         assert dossier_from_dict(dossier_to_dict(d)) == d
         assert [event_from_dict(event_to_dict(e)) for e in d.history] == list(d.history)
         assert [e.version for e in d.history] == list(range(1, d.version + 1))
+
+    def test_event_json_is_the_compact_json_of_the_dict(self) -> None:
+        """event_to_json writes json.dumps(event_to_dict(e)) with compact separators, as is."""
+        d = processing()
+        for event in d.history:
+            expected = json.dumps(event_to_dict(event), separators=(",", ":"), ensure_ascii=False)
+            assert event_to_json(event) == expected
+
+    def test_event_json_of_a_field_off_its_type_follows_json(self) -> None:
+        """A field not of its declared type (a bool version, an int reason) is written as json
+        writes it, not by the fast path."""
+        event = processing().history[-1]
+        for field, value in (("reason", 5), ("legal_basis", ["a"])):
+            odd = copy.copy(event)
+            object.__setattr__(odd, field, value)
+            expected = json.dumps(event_to_dict(odd), separators=(",", ":"), ensure_ascii=False)
+            assert event_to_json(odd) == expected
+            assert f'"{field}":{json.dumps(value)}' in expected
+
+    def test_event_json_refuses_what_is_not_an_event(self) -> None:
+        """Anything but a dossier event is an InvalidValueError naming the event."""
+        for garbage in (None, 3, "DossierSubmitted", {"type": "DossierSubmitted"}):
+            with pytest.raises(InvalidValueError, match="event"):
+                event_to_json(garbage)  # type: ignore[arg-type]
 
     def test_approve_records_the_signing_body(self) -> None:
         """The leader of the deciding body signs as 'deciding'."""

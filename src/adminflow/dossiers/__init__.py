@@ -42,6 +42,7 @@ from adminflow.dossiers._json import (
     dossier_to_dict,
     event_from_dict,
     event_to_dict,
+    event_to_json,
 )
 from adminflow.dossiers._model import (
     ClockNote,
@@ -118,6 +119,7 @@ __all__ = [
     "dossier_to_dict",
     "event_from_dict",
     "event_to_dict",
+    "event_to_json",
     "replay",
     "rule_set",
     "rule_set_for",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import types
 import typing
 from collections.abc import Callable
@@ -21,7 +22,13 @@ from adminflow.dossiers._model import Dossier
 from adminflow.dossiers._parties import Actor, Applicant
 from adminflow.errors import AdminflowError, InvalidValueError
 
-__all__ = ["dossier_from_dict", "dossier_to_dict", "event_from_dict", "event_to_dict"]
+__all__ = [
+    "dossier_from_dict",
+    "dossier_to_dict",
+    "event_from_dict",
+    "event_to_dict",
+    "event_to_json",
+]
 
 
 def _make_converter() -> cattrs.Converter:
@@ -163,6 +170,118 @@ def event_to_dict(event: DossierEvent) -> dict[str, Any]:
     if encode is not None:
         return encode(event)
     return _slow_event_to_dict(event)
+
+
+#: The text stores keep: compact separators, non-ASCII characters as they are.
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+_quote: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+)  # what _COMPACT uses for every string
+
+
+class _OddValueError(Exception):
+    """A value not of its declared type: the generic encoder writes the event instead."""
+
+
+def _odd(value: Any) -> str:
+    raise _OddValueError(value)
+
+
+def _int_text(value: Any) -> str:
+    if type(value) is not int:  # a bool or an int subclass: leave it to json
+        raise _OddValueError(value)
+    return int.__repr__(value)
+
+
+def _json_code(kind: Any, name: str, depth: int) -> str:
+    """Python source giving the JSON text ``_COMPACT`` writes for ``name`` of type ``kind``."""
+    if kind is str or (isinstance(kind, type) and issubclass(kind, enum.StrEnum)):
+        return f"_q({name})"  # a str enum is a str: json writes its value
+    if kind is int:
+        return f"_i({name})"
+    if kind is bool:
+        return f"('true' if {name} is True else 'false' if {name} is False else _odd({name}))"
+    if kind in (dt.datetime, dt.date):
+        return f"_q({name}.isoformat())"
+    if kind is Actor:
+        return (
+            f"'{{\"id\":' + _q({name}.id) + ',\"role\":' + _q({name}.role.value)"
+            f" + ',\"unit_code\":' + {_json_code(str | None, f'{name}.unit_code', depth)}"
+            f" + ',\"authority_id\":' + {_json_code(str | None, f'{name}.authority_id', depth)}"
+            " + '}'"
+        )
+    if kind is Applicant:
+        return (
+            f"'{{\"kind\":' + _q({name}.kind.value) + ',\"number\":' + _q({name}.number)"
+            f" + ',\"name\":' + {_json_code(str | None, f'{name}.name', depth)} + '}}'"
+        )
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = _json_code(next(a for a in args if a is not type(None)), name, depth)
+        return f"('null' if {name} is None else {inner})"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = f"i{depth}"
+        inner = _json_code(args[0], item, depth + 1)
+        return f"'[' + ','.join([{inner} for {item} in {name}]) + ']'"
+    if isinstance(kind, type) and attrs.has(kind):
+        return _attrs_json(kind, name, depth)
+    raise _UnsupportedError(kind)
+
+
+def _attrs_json(cls: type, name: str, depth: int, first: str = "") -> str:
+    hints = typing.get_type_hints(cls)
+    parts = [repr("{" + first)]
+    for n, f in enumerate(attrs.fields(cls)):
+        key = ("," if n or first else "") + _quote(f.name) + ":"
+        parts += [repr(key), _json_code(hints[f.name], f"{name}.{f.name}", depth)]
+    parts.append("'}'")
+    return "''.join((" + ", ".join(parts) + ",))"
+
+
+def _fast_json(cls: type[DossierEvent]) -> Callable[[Any], str] | None:
+    """A function giving ``_COMPACT.encode(event_to_dict(event))`` of a ``cls`` event, directly.
+
+    ``None`` when a field's type is not one the generator knows.
+    """
+    try:
+        body = _attrs_json(cls, "e", 0, first=f'"type":{_quote(cls.__name__)}')
+    except _UnsupportedError:
+        return None
+    # The source is built from attrs field names and the fixed templates above only.
+    source = f"def encode(e):\n    return {body}\n"
+    namespace: dict[str, Any] = {"_q": _quote, "_i": _int_text, "_odd": _odd}
+    exec(compile(source, f"<adminflow event JSON {cls.__name__}>", "exec"), namespace)
+    encode: Callable[[Any], str] = namespace["encode"]
+    return encode
+
+
+_FAST_JSON: dict[type, Callable[[Any], str]] = {
+    cls: write for cls in EVENT_TYPES.values() if (write := _fast_json(cls)) is not None
+}
+
+
+def event_to_json(event: DossierEvent) -> str:
+    """The JSON text stores keep for ``event``: :func:`event_to_dict` as compact JSON.
+
+    Keys in :func:`event_to_dict` order, separators ``,`` and ``:`` without spaces, non-ASCII
+    characters as they are (``json.dumps(event_to_dict(event), separators=(",", ":"),
+    ensure_ascii=False)``, the same text), written by a function generated per event class.
+
+    Raises:
+        InvalidValueError: ``event`` is not a dossier event, or a field holds a value that
+            JSON cannot write.
+    """
+    encode = _FAST_JSON.get(type(event))
+    if encode is not None:
+        try:
+            return encode(event)
+        except (_OddValueError, TypeError, AttributeError):
+            pass  # a field not of its declared type: the generic path decides
+    data = event_to_dict(event)
+    try:
+        return _COMPACT.encode(data)
+    except (TypeError, ValueError) as exc:
+        raise InvalidValueError("event", data["type"], f"is not JSON-able ({exc})") from None
 
 
 def _slow_event_to_dict(event: DossierEvent) -> dict[str, Any]:

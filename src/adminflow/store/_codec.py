@@ -35,6 +35,15 @@ class DossierCodec:
         result: dict[str, Any] = self._dossiers().event_to_dict(event)
         return result
 
+    def typed_json(self, event: Any) -> tuple[str, str]:
+        """``(type name, adminflow.dossiers.event_to_json(event))``: what the store writes.
+
+        Equal to ``to_dict(event)["type"]`` and its compact JSON, about twice as fast; the
+        stores use it when a codec has it (bulk import).
+        """
+        text: str = self._dossiers().event_to_json(event)
+        return type(event).__name__, text
+
     def from_dict(self, data: Mapping[str, Any]) -> Any:
         """``adminflow.dossiers.event_from_dict(data)``."""
         if not isinstance(data, Mapping):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from adminflow.errors import InvalidValueError
@@ -203,6 +204,41 @@ def check_events(dossier: Any, events: Sequence[Any], *, expected: int) -> None:
         raise InvalidValueError("dossier", type(dossier).__name__, "has no row() method")
 
 
+def _compact_json() -> Any:
+    """``_ENCODER.encode`` without its per-call set-up: the C encoder of :mod:`json`, built once.
+
+    Same text as ``_ENCODER.encode`` (the same C code with the same options); without the C
+    accelerator it is ``_ENCODER.encode`` itself.
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    quote = getattr(json.encoder, "c_encode_basestring", None)
+    if make is None or quote is None:  # pragma: no cover - CPython always has _json
+        return _ENCODER.encode
+    chunks = make(None, _ENCODER.default, quote, None, ":", ",", False, False, True)
+
+    def encode(value: Any) -> str:
+        if type(value) is not dict:  # the C encoder only takes containers at the top
+            return _ENCODER.encode(value)
+        return "".join(chunks(value, 0))
+
+    return encode
+
+
+_JSON = _compact_json()
+
+
+def _typed_json(to_dict: Callable[[Any], dict[str, Any]], event: Any) -> tuple[str, str]:
+    """The type name and compact JSON text of ``to_dict(event)``."""
+    data = to_dict(event)
+    type_ = data.get("type")
+    if not isinstance(type_, str) or not type_:
+        raise InvalidValueError("event.type", type_, "to_dict must give a non-empty 'type'")
+    try:
+        return type_, _JSON(data)
+    except (TypeError, ValueError) as exc:
+        raise InvalidValueError("event", type_, f"is not JSON-able ({exc})") from None
+
+
 def event_records(
     codec: EventCodec,
     events: Sequence[Any],
@@ -210,27 +246,28 @@ def event_records(
     previous_hash: str,
     command_key: str | None = None,
 ) -> list[EventRecord]:
-    """The rows of ``events``, chained to ``previous_hash`` (the last stored event's hash)."""
+    """The rows of ``events``, chained to ``previous_hash`` (the last stored event's hash).
+
+    The text is the codec's ``typed_json(event)`` when it has that method (``(type, text)``,
+    which must equal ``to_dict``'s type and compact JSON), else ``to_dict`` written by the C
+    JSON encoder built once. This is the bulk import's inner loop, so it is written for speed.
+    """
     records: list[EventRecord] = []
     previous = previous_hash
-    encode = _ENCODER.encode
+    typed_json = getattr(codec, "typed_json", None)
+    if typed_json is None:
+        typed_json = functools.partial(_typed_json, codec.to_dict)
     sha256 = hashlib.sha256
+    utc = dt.UTC
+    record = EventRecord
     for event in events:
-        data = codec.to_dict(event)
-        type_ = data.get("type")
-        if not isinstance(type_, str) or not type_:
-            raise InvalidValueError("event.type", type_, "to_dict must give a non-empty 'type'")
-        try:
-            data_text = encode(data)
-        except (TypeError, ValueError) as exc:
-            raise InvalidValueError("event", type_, f"is not JSON-able ({exc})") from None
-        at = instant_text(event.at)
+        type_, data_text = typed_json(event)
+        when = event.at
+        at = when.isoformat() if when.tzinfo is utc else instant_text(when)
         dossier_id, version = event.dossier_id, event.version
         material = f"{previous}\n{dossier_id}\n{version}\n{type_}\n{at}\n{data_text}"
         previous = sha256(material.encode()).hexdigest()
-        records.append(
-            EventRecord(dossier_id, version, type_, at, data_text, previous, command_key)
-        )
+        records.append(record(dossier_id, version, type_, at, data_text, previous, command_key))
     return records
 
 
@@ -322,7 +359,7 @@ def applicant_hash(key: bytes, id_number: str) -> str:
         data = id_number.strip().encode()
     except UnicodeEncodeError:
         raise InvalidValueError("id_number", id_number, "must be valid Unicode text") from None
-    return hmac.new(key, data, hashlib.sha256).hexdigest()
+    return hmac.digest(key, data, "sha256").hex()
 
 
 def encode_cursor(sort_value: Any, dossier_id: str) -> str:

@@ -32,6 +32,7 @@ from adminflow.dossiers import (
     dossier_from_dict,
     dossier_to_dict,
     event_to_dict,
+    event_to_json,
     replay,
     rule_set,
 )
@@ -203,11 +204,13 @@ class WorkflowMachine(RuleBasedStateMachine):
 
     @invariant()
     def fast_event_encoder_equals_cattrs(self) -> None:
-        """The generated per-class encoders give cattrs' dictionaries, keys in the same order."""
+        """The generated per-class encoders give cattrs' dictionaries (same key order) and JSON."""
         for item in self.dossier.history:
             fast, reference = event_to_dict(item), _slow_event_to_dict(item)
             assert fast == reference
             assert json.dumps(fast, ensure_ascii=False) == json.dumps(reference, ensure_ascii=False)
+            compact = json.dumps(reference, separators=(",", ":"), ensure_ascii=False)
+            assert event_to_json(item) == compact
 
 
 WorkflowMachine.TestCase.settings = settings(settings(), stateful_step_count=30)
