@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -441,29 +442,36 @@ class SqlStore(StoreBase):
 
     def _import_batch(self, batch: list[tuple[Any, list[Any]]], *, outbox: bool) -> int:
         snapshots: list[tuple[Any, ...]] = []
-        event_rows: list[tuple[Any, ...]] = []
+        event_rows: list[Sequence[Any]] = []
         outbox_rows: list[tuple[Any, ...]] = []
         codec = self.codec
         postgres = self._postgres
+        key = self._applicant_key
+        applicant_id = codec.applicant_id
         for dossier, events in batch:
             check_events(dossier, events, expected=0)
-            values = self._snapshot(dossier)
+            values = _row_list(dossier)
             if not postgres:
-                for name in INSTANT_COLUMNS:
-                    if values[name] is not None:
-                        values[name] = instant_text(values[name])
-            snapshots.append(tuple(values[name] for name in _SNAPSHOT_ORDER))
+                for index in _INSTANT_INDEXES:
+                    if values[index] is not None:
+                        values[index] = instant_text(values[index])
+            number = applicant_id(dossier)
+            values.append(applicant_hash(key, number) if number and key is not None else None)
+            snapshots.append(tuple(values))
             records = event_records(codec, events, previous_hash=GENESIS)
-            event_rows.extend(
-                (r.dossier_id, r.version, r.type, _at(r.at, postgres), r.data, r.hash, None)
-                for r in records
-            )
+            if postgres:
+                event_rows.extend(
+                    (r.dossier_id, r.version, r.type, parse_instant(r.at), r.data, r.hash, None)
+                    for r in records
+                )
+            else:
+                event_rows.extend(records)  # an EventRecord is a tuple in _EVENT_ORDER
             if outbox:
-                code = values["code"]
-                statuses = event_statuses(events, values["status"])
+                code, status = values[_CODE_INDEX], values[_STATUS_INDEX]
+                statuses = event_statuses(events, status)
                 outbox_rows.extend(
-                    (r.dossier_id, r.version, r.type, _at(r.at, postgres), code, status, r.data)
-                    for r, status in zip(records, statuses, strict=True)
+                    (r.dossier_id, r.version, r.type, _at(r.at, postgres), code, status_, r.data)
+                    for r, status_ in zip(records, statuses, strict=True)
                 )
         mark = "%s" if postgres else "?"
         try:
@@ -677,7 +685,22 @@ class _SqlUnitOfWork(UnitOfWorkBase):
 
 
 _SNAPSHOT_ORDER = (*ROW_COLUMNS, "applicant_hash")
-_EVENT_ORDER = ("dossier_id", "version", "type", "at", "data", "hash", "command_key")
+_INSTANT_INDEXES = tuple(i for i, name in enumerate(ROW_COLUMNS) if name in INSTANT_COLUMNS)
+_CODE_INDEX = ROW_COLUMNS.index("code")
+_STATUS_INDEX = ROW_COLUMNS.index("status")
+_ROW_GETTER = operator.attrgetter(*ROW_COLUMNS)
+
+
+def _row_list(dossier: Any) -> list[Any]:
+    """``row_values(dossier.row())`` as a list in ``ROW_COLUMNS`` order (one C call)."""
+    row = dossier.row()
+    try:
+        return list(_ROW_GETTER(row))
+    except AttributeError as exc:
+        raise InvalidValueError("dossier.row()", type(row).__name__, str(exc)) from None
+
+
+_EVENT_ORDER = EventRecord._fields  # so an EventRecord is an event row as it is
 _OUTBOX_ORDER = ("dossier_id", "version", "type", "at", "code", "status", "payload")
 
 
