@@ -193,49 +193,81 @@ def _int_text(value: Any) -> str:
     return int.__repr__(value)
 
 
-def _json_code(kind: Any, name: str, depth: int) -> str:
-    """Python source giving the JSON text ``_COMPACT`` writes for ``name`` of type ``kind``."""
-    if kind is str or (isinstance(kind, type) and issubclass(kind, enum.StrEnum)):
-        return f"_q({name})"  # a str enum is a str: json writes its value
-    if kind is int:
-        return f"_i({name})"
-    if kind is bool:
-        return f"('true' if {name} is True else 'false' if {name} is False else _odd({name}))"
-    if kind in (dt.datetime, dt.date):
-        return f"_q({name}.isoformat())"
-    if kind is Actor:
-        return (
-            f"'{{\"id\":' + _q({name}.id) + ',\"role\":' + _q({name}.role.value)"
-            f" + ',\"unit_code\":' + {_json_code(str | None, f'{name}.unit_code', depth)}"
-            f" + ',\"authority_id\":' + {_json_code(str | None, f'{name}.authority_id', depth)}"
-            " + '}'"
-        )
-    if kind is Applicant:
-        return (
-            f"'{{\"kind\":' + _q({name}.kind.value) + ',\"number\":' + _q({name}.number)"
-            f" + ',\"name\":' + {_json_code(str | None, f'{name}.name', depth)} + '}}'"
-        )
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner = _json_code(next(a for a in args if a is not type(None)), name, depth)
-        return f"('null' if {name} is None else {inner})"
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = f"i{depth}"
-        inner = _json_code(args[0], item, depth + 1)
-        return f"'[' + ','.join([{inner} for {item} in {name}]) + ']'"
-    if isinstance(kind, type) and attrs.has(kind):
-        return _attrs_json(kind, name, depth)
-    raise _UnsupportedError(kind)
+def _actor_json(a: Actor) -> str:
+    unit, authority = a.unit_code, a.authority_id
+    return (
+        f'{{"id":{_quote(a.id)},"role":{_quote(a.role.value)},'
+        f'"unit_code":{"null" if unit is None else _quote(unit)},'
+        f'"authority_id":{"null" if authority is None else _quote(authority)}}}'
+    )
 
 
-def _attrs_json(cls: type, name: str, depth: int, first: str = "") -> str:
-    hints = typing.get_type_hints(cls)
-    parts = [repr("{" + first)]
-    for n, f in enumerate(attrs.fields(cls)):
-        key = ("," if n or first else "") + _quote(f.name) + ":"
-        parts += [repr(key), _json_code(hints[f.name], f"{name}.{f.name}", depth)]
-    parts.append("'}'")
-    return "''.join((" + ", ".join(parts) + ",))"
+def _applicant_json(a: Applicant) -> str:
+    name = a.name
+    return (
+        f'{{"kind":{_quote(a.kind.value)},"number":{_quote(a.number)},'
+        f'"name":{"null" if name is None else _quote(name)}}}'
+    )
+
+
+class _JsonWriter:
+    """Generates, per attrs class, a function writing ``_COMPACT``'s text of its dictionary.
+
+    Each function reads the fields into locals and returns one f-string (the fastest way
+    CPython builds text); nested attrs classes get their own function.
+    """
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_q": _quote,
+            "_i": _int_text,
+            "_odd": _odd,
+            "_actor": _actor_json,
+            "_applicant": _applicant_json,
+        }
+        self._names: dict[type, str] = {}
+
+    def expression(self, kind: Any, name: str, depth: int) -> str:
+        """Python source giving the JSON text of ``name``, of declared type ``kind``."""
+        if kind is str or (isinstance(kind, type) and issubclass(kind, enum.StrEnum)):
+            return f"_q({name})"  # a str enum is a str: json writes its value
+        if kind is int:
+            return f"_i({name})"
+        if kind is bool:
+            return f"('true' if {name} is True else 'false' if {name} is False else _odd({name}))"
+        if kind in (dt.datetime, dt.date):
+            return f"_q({name}.isoformat())"
+        if kind is Actor:
+            return f"_actor({name})"
+        if kind is Applicant:
+            return f"_applicant({name})"
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+            inner = self.expression(next(a for a in args if a is not type(None)), name, depth)
+            return f"('null' if {name} is None else {inner})"
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = f"i{depth}"
+            inner = self.expression(args[0], item, depth + 1)
+            return f"'[' + ','.join([{inner} for {item} in {name}]) + ']'"
+        if isinstance(kind, type) and attrs.has(kind):
+            return f"{self.function(kind)}({name})"
+        raise _UnsupportedError(kind)
+
+    def function(self, cls: type, first: str = "") -> str:
+        """The name of the generated function writing a ``cls`` object (made once)."""
+        if cls in self._names:
+            return self._names[cls]
+        hints = typing.get_type_hints(cls)
+        lines, text = [], "{{" + first
+        for n, field in enumerate(attrs.fields(cls)):
+            lines.append(f"    v{n} = {self.expression(hints[field.name], f'o.{field.name}', 0)}")
+            text += ("," if n or first else "") + _quote(field.name) + ":{v" + str(n) + "}"
+        name = f"_write_{len(self._names)}_{cls.__name__}"
+        # The source is built from attrs field names and the fixed templates above only.
+        source = f"def {name}(o):\n" + "\n".join(lines) + f"\n    return f'{text}}}}}'\n"
+        exec(compile(source, f"<adminflow JSON writer {cls.__name__}>", "exec"), self.namespace)
+        self._names[cls] = name
+        return name
 
 
 def _fast_json(cls: type[DossierEvent]) -> Callable[[Any], str] | None:
@@ -243,16 +275,13 @@ def _fast_json(cls: type[DossierEvent]) -> Callable[[Any], str] | None:
 
     ``None`` when a field's type is not one the generator knows.
     """
+    writer = _JsonWriter()
     try:
-        body = _attrs_json(cls, "e", 0, first=f'"type":{_quote(cls.__name__)}')
+        name = writer.function(cls, first=f'"type":{_quote(cls.__name__)}')
     except _UnsupportedError:
         return None
-    # The source is built from attrs field names and the fixed templates above only.
-    source = f"def encode(e):\n    return {body}\n"
-    namespace: dict[str, Any] = {"_q": _quote, "_i": _int_text, "_odd": _odd}
-    exec(compile(source, f"<adminflow event JSON {cls.__name__}>", "exec"), namespace)
-    encode: Callable[[Any], str] = namespace["encode"]
-    return encode
+    write: Callable[[Any], str] = writer.namespace[name]
+    return write
 
 
 _FAST_JSON: dict[type, Callable[[Any], str]] = {
