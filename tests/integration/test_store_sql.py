@@ -1,6 +1,7 @@
 """What only the SQL store does: migrations, SQLite settings, query plans, audit chain on disk."""
 
 import datetime as dt
+import gc
 import sqlite3
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, event, text
 
-from adminflow.errors import ConfigurationError, StorageError
+from adminflow.errors import ConcurrencyError, ConfigurationError, StorageError
 from adminflow.store import connect
 from adminflow.store._records import GENESIS, event_records, instant_text, row_values
 from adminflow.store._schema import HEAD, metadata
@@ -64,6 +65,31 @@ class TestSqliteSettings:
 
         assert due == "2025-07-10T08:00:00+00:00"
         assert (fee, satisfied) == (1, 1)
+
+
+class TestBulkImport:
+    def test_the_garbage_collector_is_as_it_was_after_an_import(self, sqlite_url: str) -> None:
+        """The import pauses the cyclic garbage collector only while it builds rows: enabled
+        before means enabled after (also when a batch fails), disabled stays disabled."""
+        store = connect(sqlite_url, codec=FakeCodec())
+        items = [fake_open(f"g{n}", at=T0) for n in range(5)]
+        try:
+            assert gc.isenabled()
+            assert store.import_dossiers(items[:3], batch_size=2) == 3
+            assert gc.isenabled()
+            with pytest.raises(ConcurrencyError):
+                store.import_dossiers(items[2:], batch_size=5)  # g2 exists already
+            assert gc.isenabled()
+            gc.disable()
+            try:
+                assert store.import_dossiers(items[3:]) == 2
+                assert not gc.isenabled()
+            finally:
+                gc.enable()
+            assert store.count() == 5
+            assert list(store.verify_all()) == []
+        finally:
+            store.close()
 
 
 class TestMigrations:

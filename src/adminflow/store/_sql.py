@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import operator
 from collections.abc import Iterable, Iterator, Sequence
@@ -441,6 +442,22 @@ class SqlStore(StoreBase):
         return count
 
     def _import_batch(self, batch: list[tuple[Any, list[Any]]], *, outbox: bool) -> int:
+        # The rows hold no reference cycles, so the cyclic garbage collector is paused while
+        # they are built: otherwise its passes over every live object (the caller's dossiers,
+        # often millions of objects) cost about a tenth of the import.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            rows = self._import_rows(batch, outbox=outbox)
+        finally:
+            if collecting:
+                gc.enable()
+        self._insert_rows(*rows)
+        return len(batch)
+
+    def _import_rows(
+        self, batch: list[tuple[Any, list[Any]]], *, outbox: bool
+    ) -> tuple[list[tuple[Any, ...]], list[Sequence[Any]], list[tuple[Any, ...]]]:
         snapshots: list[tuple[Any, ...]] = []
         event_rows: list[Sequence[Any]] = []
         outbox_rows: list[tuple[Any, ...]] = []
@@ -473,7 +490,15 @@ class SqlStore(StoreBase):
                     (r.dossier_id, r.version, r.type, _at(r.at, postgres), code, status_, r.data)
                     for r, status_ in zip(records, statuses, strict=True)
                 )
-        mark = "%s" if postgres else "?"
+        return snapshots, event_rows, outbox_rows
+
+    def _insert_rows(
+        self,
+        snapshots: list[tuple[Any, ...]],
+        event_rows: list[Sequence[Any]],
+        outbox_rows: list[tuple[Any, ...]],
+    ) -> None:
+        mark = "%s" if self._postgres else "?"
         try:
             with self._write_tx("import") as conn:
                 # Plain DBAPI executemany of rows encoded above: the fastest path both drivers
@@ -487,7 +512,6 @@ class SqlStore(StoreBase):
                 first = ", ".join(repr(v[0]) for v in snapshots[:3])
                 raise ConcurrencyError(f"one of {first}", 0, None) from exc.__cause__
             raise
-        return len(batch)
 
     # -- outbox -------------------------------------------------------------------------------
     def pending(self, limit: int = 100) -> list[OutboxMessage]:
