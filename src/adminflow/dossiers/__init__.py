@@ -5,7 +5,8 @@ its commands, named after the law (``submit``, ``receive``, ``request_supplement
 ``approve``, ``return_result``, ...), take a :class:`Dossier`, an :class:`Actor` and an instant,
 and return a :class:`CommandResult` with the new dossier and its events. Replaying the events
 rebuilds the dossier (:func:`replay`); :func:`event_to_dict` and :func:`event_from_dict` give
-their JSON form. The transition table of each rule set (Decree 61/2018, 118/2025, 118/2025 as
+their JSON form, and :func:`event_to_json` the compact JSON text stores keep. The transition
+table of each rule set (Decree 61/2018, 118/2025, 118/2025 as
 amended by 309/2026) is data (:data:`RULE_SETS`) that drives one shared ``transitions`` machine,
 :meth:`Workflow.allowed_actions` and the diagrams (:func:`diagram`).
 

@@ -68,6 +68,10 @@ class EventCodec(Protocol):
 
     :class:`adminflow.store.DossierCodec` is the codec of ``adminflow.dossiers``; tests and users
     with their own aggregates pass their own.
+
+    A codec may also have ``typed_json(event) -> (type, text)``, giving ``to_dict(event)["type"]``
+    and the compact JSON text of ``to_dict(event)`` (separators ``,`` ``:``, non-ASCII kept)
+    faster; the stores then write that text instead of encoding the dict.
     """
 
     def to_dict(self, event: Any) -> dict[str, Any]:
