@@ -468,14 +468,17 @@ class SqlStore(StoreBase):
         for dossier, events in batch:
             check_events(dossier, events, expected=0)
             values = _row_list(dossier)
+            records = event_records(codec, events, previous_hash=GENESIS)
             if not postgres:
+                # A row instant is often an event's own ``at`` object, already written as text.
+                texts = {id(e.at): r.at for e, r in zip(events, records, strict=True)}
                 for index in _INSTANT_INDEXES:
-                    if values[index] is not None:
-                        values[index] = instant_text(values[index])
+                    value = values[index]
+                    if value is not None:
+                        values[index] = texts.get(id(value)) or instant_text(value)
             number = applicant_id(dossier)
             values.append(applicant_hash(key, number) if number and key is not None else None)
             snapshots.append(tuple(values))
-            records = event_records(codec, events, previous_hash=GENESIS)
             if postgres:
                 event_rows.extend(
                     (r.dossier_id, r.version, r.type, parse_instant(r.at), r.data, r.hash, None)
