@@ -9,7 +9,7 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
@@ -439,6 +439,11 @@ def _check_function(checks: Checks, values: Mapping[str, Any]) -> None:
         )
 
 
+def _is_day(value: object) -> TypeGuard[dt.date]:
+    """Whether ``value`` is a plain date (a datetime is a date too, and cannot be compared)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
 def check_procedure(values: Mapping[str, Any]) -> Checks:
     """Invariants of a :class:`~adminflow.procedures.Procedure` (see its docstring)."""
     checks = Checks()
@@ -513,12 +518,12 @@ def check_procedure(values: Mapping[str, Any]) -> Checks:
         if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
             checks.add(name, value, "must be a date")
     start, end = values.get("valid_from"), values.get("valid_to")
-    if isinstance(start, dt.date) and isinstance(end, dt.date) and end <= start:
+    if _is_day(start) and _is_day(end) and end <= start:
         checks.add("valid_to", end.isoformat(), f"must be after valid_from ({start.isoformat()})")
     if (
         values.get("level") is Level.DISTRICT
         and "valid_to" in values
-        and (not isinstance(end, dt.date) or end > DISTRICT_ENDS)
+        and (not _is_day(end) or end > DISTRICT_ENDS)
     ):
         checks.add(
             "level",
