@@ -28,33 +28,14 @@ from pathlib import Path
 
 from adminflow.dossiers import DossierRow
 from adminflow.indicators import SqlSource, report
+from adminflow.store._records import BOOL_COLUMNS, INSTANT_COLUMNS
 from adminflow.testing import create_dossier_table, synthetic_dossier_rows
 from adminflow.testing._rows import DOSSIER_COLUMNS, sqlite_value
 
 
 def rows_from(connection: sqlite3.Connection) -> Iterator[DossierRow]:
     """Read the table back into DossierRow objects (the Python path's input)."""
-    instants = {
-        "submitted_at",
-        "received_at",
-        "due_at",
-        "original_due_at",
-        "finished_at",
-        "returned_at",
-        "pending_supplement_since",
-    }
-    flags = {
-        "fee_payable",
-        "paid_online",
-        "paper_result",
-        "e_result",
-        "digitised",
-        "reused_data",
-        "digitally_signed",
-        "full_online",
-        "satisfied_receiving",
-        "satisfied_resolving",
-    }
+    instants, flags = INSTANT_COLUMNS, BOOL_COLUMNS
     parse = dt.datetime.fromisoformat
     kinds = [
         (name, 1 if name in instants else 2 if name in flags else 0) for name in DOSSIER_COLUMNS

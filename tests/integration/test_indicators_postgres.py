@@ -24,43 +24,17 @@ from hypothesis import strategies as st
 
 from adminflow.dossiers import DossierRow
 from adminflow.indicators import Period, SqlSource, report, tallies
+from adminflow.store._records import BOOL_COLUMNS, INSTANT_COLUMNS, INT_COLUMNS
 from adminflow.testing import dossier_rows
 
 pytestmark = pytest.mark.postgres
 REQUIRE = os.environ.get("ADMINFLOW_REQUIRE_POSTGRES", "") not in {"", "0", "false"}
 COLUMNS = [field.name for field in attrs.fields(DossierRow)]
 TYPES = {
-    "version": "integer",
-    "supplement_requests_reception": "integer",
-    "supplement_requests_processing": "integer",
+    **dict.fromkeys(INT_COLUMNS, "integer"),
     "supplement_seconds": "bigint",
-    **dict.fromkeys(
-        (
-            "submitted_at",
-            "received_at",
-            "due_at",
-            "original_due_at",
-            "finished_at",
-            "returned_at",
-            "pending_supplement_since",
-        ),
-        "timestamptz",
-    ),
-    **dict.fromkeys(
-        (
-            "fee_payable",
-            "paid_online",
-            "paper_result",
-            "e_result",
-            "digitised",
-            "reused_data",
-            "digitally_signed",
-            "full_online",
-            "satisfied_receiving",
-            "satisfied_resolving",
-        ),
-        "boolean",
-    ),
+    **dict.fromkeys(INSTANT_COLUMNS, "timestamptz"),
+    **dict.fromkeys(BOOL_COLUMNS, "boolean"),
 }
 
 

@@ -84,3 +84,32 @@ def test_snapshot_columns_are_the_dossier_row_fields() -> None:
     from adminflow.store import ROW_COLUMNS
 
     assert tuple(field.name for field in attrs.fields(DossierRow)) == ROW_COLUMNS
+
+
+class TestSnapshotColumns:
+    def test_column_kinds_follow_the_dossier_row_types(self) -> None:
+        """The store's column lists are exactly DossierRow's fields, grouped by their types."""
+        import datetime as dt
+        import typing
+
+        import attrs
+
+        from adminflow.dossiers import DossierRow
+        from adminflow.store import _records
+
+        hints = typing.get_type_hints(DossierRow)
+
+        def of(kind: type) -> frozenset[str]:
+            return frozenset(
+                name
+                for name, hint in hints.items()
+                if set(typing.get_args(hint) or (hint,)) - {type(None)} == {kind}
+            )
+
+        nullable = frozenset(n for n, h in hints.items() if type(None) in typing.get_args(h))
+
+        assert tuple(f.name for f in attrs.fields(DossierRow)) == _records.ROW_COLUMNS
+        assert of(dt.datetime) == _records.INSTANT_COLUMNS
+        assert of(int) == _records.INT_COLUMNS
+        assert of(bool) == _records.BOOL_COLUMNS
+        assert nullable == _records.NULLABLE_COLUMNS
